@@ -1,0 +1,72 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "newsroom",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "newsroom", targets: ["newsroom"]),
+        .library(name: "NewsroomCore", targets: ["NewsroomCore"]),
+        .library(name: "NewsroomStorage", targets: ["NewsroomStorage"]),
+        .library(name: "NewsroomWeb", targets: ["NewsroomWeb"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/JohnSundell/Ink.git", from: "0.6.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        .target(name: "NewsroomCore"),
+        .target(
+            name: "NewsroomStorage",
+            dependencies: [
+                "NewsroomCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "NewsroomWeb",
+            dependencies: [
+                "NewsroomCore",
+                "NewsroomStorage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "newsroom",
+            dependencies: [
+                "NewsroomCore",
+                "NewsroomStorage",
+                "NewsroomWeb",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Ink", package: "Ink"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "NewsroomTestSupport",
+            dependencies: ["NewsroomCore", "NewsroomStorage"],
+            path: "Tests/NewsroomTestSupport"
+        ),
+        .testTarget(name: "NewsroomCoreTests", dependencies: ["NewsroomCore", "NewsroomTestSupport"]),
+        .testTarget(name: "NewsroomStorageTests", dependencies: ["NewsroomStorage", "NewsroomTestSupport"]),
+        .testTarget(
+            name: "NewsroomWebTests",
+            dependencies: [
+                "NewsroomWeb",
+                "NewsroomTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)

@@ -1,0 +1,83 @@
+/// What a reader sent to create a comment, before any rule has looked at it.
+public struct CommentSubmission: Sendable, Equatable {
+    public var author: String
+    public var email: String
+    public var body: String
+    /// The comment being answered (any comment of the thread), nil for a new thread.
+    public var parentID: Comment.ID?
+    /// The honeypot field: people leave it empty, form-filling robots do not.
+    public var website: String
+
+    public init(author: String, email: String = "", body: String, parentID: Comment.ID? = nil, website: String = "") {
+        self.author = author
+        self.email = email
+        self.body = body
+        self.parentID = parentID
+        self.website = website
+    }
+}
+
+/// A submission that passed the field rules: cleaned, NFC, within limits.
+public struct ValidComment: Sendable, Equatable {
+    public var author: String
+    public var email: String?
+    public var body: String
+    public var parentID: Comment.ID?
+}
+
+/// The limits of the comment box.
+public enum CommentLimits {
+    /// "Tối đa: 1500 ký tự", in visible characters.
+    public static let bodyMaxLength = 1500
+    public static let authorMaxLength = 50
+    public static let emailMaxLength = 254
+    /// Replies shown under each top-level comment before "Xem thêm trả lời".
+    public static let repliesPerThread = 5
+    public static let defaultPageSize = 20
+    public static let maxPageSize = 100
+}
+
+extension CommentSubmission {
+    /// Applies the field rules; throws the first `NewsroomError` a reader has to fix, with its field.
+    public func validated() throws(NewsroomError) -> ValidComment {
+        guard website.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw NewsroomError(.commentRejected)
+        }
+        let author = VietnameseText.cleanedLine(author)
+        guard !author.isEmpty else { throw NewsroomError(.authorMissing, field: "author") }
+        guard author.count <= CommentLimits.authorMaxLength else {
+            throw NewsroomError(
+                .authorTooLong, message: Strings.authorTooLong(author.count, limit: CommentLimits.authorMaxLength),
+                field: "author")
+        }
+        let email = VietnameseText.cleanedLine(email)
+        if !email.isEmpty && !EmailAddress.isPlausible(email) {
+            throw NewsroomError(.emailInvalid, field: "email")
+        }
+        let body = VietnameseText.cleanedMultiline(body)
+        guard !body.isEmpty else { throw NewsroomError(.commentEmpty, field: "body") }
+        guard body.count <= CommentLimits.bodyMaxLength else {
+            throw NewsroomError(
+                .commentTooLong, message: Strings.tooLong(body.count, limit: CommentLimits.bodyMaxLength),
+                field: "body")
+        }
+        return ValidComment(author: author, email: email.isEmpty ? nil : email, body: body, parentID: parentID)
+    }
+}
+
+/// The e-mail check a comment box can afford: shape only; nobody is mailed.
+enum EmailAddress {
+    static func isPlausible(_ address: String) -> Bool {
+        guard address.count <= CommentLimits.emailMaxLength, !address.contains(where: \.isWhitespace) else {
+            return false
+        }
+        let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64 else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Logging
+import SQLKit
+
+/// One numbered, append-only change to the schema, written for every dialect in the same type.
+protocol Migration: Sendable {
+    var version: Int { get }
+    var name: String { get }
+    /// The statements of this change in a dialect, run in one transaction.
+    func statements(for dialect: DatabaseDialect) -> [String]
+}
+
+/// Every migration, in order. Append only: a released migration is never edited.
+enum Migrations {
+    static let all: [any Migration] = [
+        CreateArticlesAndComments()
+    ]
+
+    /// Versions not yet applied to this database, in order.
+    static func pending(on database: any Database) async throws -> [any Migration] {
+        try await database.write { db in
+            try await db.raw(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
+            ).run()
+        }
+        let applied = try await database.read { db in
+            try await db.raw("SELECT version FROM schema_migrations").all().map { try $0.decode(column: "version", as: Int.self) }
+        }
+        return all.filter { !applied.contains($0.version) }
+    }
+
+    /// Applies every pending migration, each in its own transaction; returns how many ran.
+    @discardableResult
+    static func apply(on database: any Database, logger: Logger) async throws -> Int {
+        let pending = try await pending(on: database)
+        for migration in pending {
+            let statements = migration.statements(for: database.dialect)
+            try await database.write { db in
+                for statement in statements { try await db.raw("\(unsafeRaw: statement)").run() }
+                try await db.insert(into: "schema_migrations")
+                    .columns("version", "name", "applied_at")
+                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp(Date())))
+                    .run()
+            }
+            logger.info("Đã áp dụng migration \(migration.version) \(migration.name)")
+        }
+        return pending.count
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+import Synchronization
+
+/// SQLite as DESIGN.md sets it up: WAL journal, `synchronous=FULL` (a comment acknowledged is on disk), foreign
+/// keys on. sqlite-nio retries a busy database without sleeping, so writers must never contend: every write goes
+/// through the one writer connection, one transaction at a time, and reads are spread over a few other connections.
+public final class SQLiteStore: Database {
+    public let dialect = DatabaseDialect.sqlite
+    private let writer: SQLiteConnection
+    private let readers: [SQLiteConnection]
+    private let writeLock = AsyncLock()
+    private let nextReader = Atomic<Int>(0)
+    private let logger: Logger
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+        self.writer = writer
+        self.readers = readers
+        self.logger = logger
+    }
+
+    /// Opens (creating when absent) the database file at `path`.
+    public static func open(path: String, readers: Int = 2, logger: Logger) async throws -> SQLiteStore {
+        let threadPool = NIOThreadPool.singleton
+        let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        let writer = try await SQLiteConnection.open(
+            storage: .file(path: path), threadPool: threadPool, logger: logger, on: eventLoop)
+        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"] {
+            try await writer.sql().raw("\(unsafeRaw: pragma)").run()
+        }
+        var readerConnections: [SQLiteConnection] = []
+        for _ in 0..<max(1, readers) {
+            let reader = try await SQLiteConnection.open(
+                storage: .file(path: path), threadPool: threadPool, logger: logger, on: eventLoop)
+            try await reader.sql().raw("PRAGMA foreign_keys = ON").run()
+            try await reader.sql().raw("PRAGMA query_only = ON").run()
+            readerConnections.append(reader)
+        }
+        return SQLiteStore(writer: writer, readers: readerConnections, logger: logger)
+    }
+
+    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        // The connections are opened in serialised mode, so sharing one between tasks is safe; round-robin
+        // spreads the work without a checkout queue.
+        let index = nextReader.add(1, ordering: .relaxed).oldValue % readers.count
+        return try await body(readers[index].sql(queryLogLevel: .trace))
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await writeLock.withLock {
+            let db = writer.sql(queryLogLevel: .trace)
+            try await db.raw("BEGIN IMMEDIATE").run()
+            do {
+                let result = try await body(db)
+                try await db.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await db.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    public func close() async {
+        for connection in readers + [writer] {
+            try? await connection.close()
+        }
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import NewsroomCore
+
+/// The settings the web application runs with. The command line reads them (flag, then `NEWSROOM_*` variable,
+/// then default) and hands them here; tests build one directly.
+public struct AppConfig: Sendable {
+    public var host: String
+    public var port: Int
+    public var moderation: ModerationMode
+    /// New comments one client may post per `commentRateWindow` seconds; 0 turns the limit off.
+    public var commentRateLimit: Int
+    public var commentRateWindow: TimeInterval
+    /// The key behind form tokens and client fingerprints. Keep it secret and the same on every instance.
+    public var secret: [UInt8]
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre, commentRateLimit: Int = 5,
+        commentRateWindow: TimeInterval = 60, secret: [UInt8]
+    ) {
+        self.host = host
+        self.port = port
+        self.moderation = moderation
+        self.commentRateLimit = commentRateLimit
+        self.commentRateWindow = commentRateWindow
+        self.secret = secret
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import NewsroomCore
+
+/// `/api/v1`: articles, comments, replies and likes, as DESIGN.md states them.
+struct APIController {
+    let services: Services
+
+    func register(on router: Router<NewsroomRequestContext>) {
+        router.get(SiteRoute.Pattern.apiArticle, use: article)
+        router.get(SiteRoute.Pattern.apiArticleComments, use: comments)
+        router.post(SiteRoute.Pattern.apiArticleComments, use: create)
+        router.get(SiteRoute.Pattern.apiReplies, use: replies)
+        router.post(SiteRoute.Pattern.apiLikes, use: like)
+    }
+
+    @Sendable func article(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let article = try await services.article(try articleID(context))
+        let count = try await services.store.comments.publishedCount(article: article.id)
+        return try Responses.json(APIModels.ArticleJSON(article, commentCount: count))
+    }
+
+    @Sendable func comments(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let article = try await services.article(try articleID(context))
+        let query = request.uri.queryParameters
+        var sort = CommentSort.newest
+        if let raw = query["sort"] {
+            guard let parsed = CommentSort(rawValue: String(raw)) else {
+                throw NewsroomError(.invalidField, message: "Tham số sort phải là newest, oldest hoặc top.", field: "sort")
+            }
+            sort = parsed
+        }
+        let limit = try Self.limit(query["limit"].map(String.init))
+        let cursor = try Self.cursor(query["cursor"].map(String.init))
+        async let total = services.store.comments.publishedCount(article: article.id)
+        let page = try await services.store.comments.threads(
+            article: article.id, sort: sort, after: cursor, limit: limit, replies: CommentLimits.repliesPerThread)
+        return try Responses.json(
+            APIModels.CommentPage(
+                comments: page.items.map { APIModels.CommentJSON(comment: $0.comment, articlePath: article.path, thread: $0) },
+                total: try await total, nextCursor: page.nextCursor?.description))
+    }
+
+    @Sendable func replies(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let comment = try await publishedComment(context)
+        guard comment.parentID == nil else {
+            throw NewsroomError(.invalidField, message: "Chỉ bình luận gốc mới có danh sách trả lời.", field: "id")
+        }
+        let article = try await services.article(comment.articleID)
+        let query = request.uri.queryParameters
+        let page = try await services.store.comments.replies(
+            to: comment.id, after: try Self.cursor(query["cursor"].map(String.init)),
+            limit: try Self.limit(query["limit"].map(String.init)))
+        return try Responses.json(
+            APIModels.ReplyPage(
+                replies: page.items.map { APIModels.CommentJSON(comment: $0, articlePath: article.path) },
+                nextCursor: page.nextCursor?.description))
+    }
+
+    @Sendable func create(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let articleID = try articleID(context)
+        var request = request
+        let input = try RequestBody.json(APIModels.CreateComment.self, from: try await RequestBody.text(of: &request))
+        let article = try await services.article(articleID)
+        if let token = input.formToken, !token.isEmpty,
+            !services.tokens.isValid(token, article: article.id, at: services.now())
+        {
+            throw NewsroomError(.csrfInvalid)
+        }
+        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        let comment = try await services.comments.post(
+            CommentSubmission(
+                author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
+                website: input.website ?? ""),
+            to: article.id, client: client.fingerprint)
+        struct Created: Encodable { var comment: APIModels.CommentJSON }
+        return try Responses.json(
+            Created(comment: .init(comment: comment, articlePath: article.path, includeStatus: true)), status: .created)
+    }
+
+    @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let comment = try await publishedComment(context)
+        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        guard let likes = try await services.store.comments.like(comment: comment.id, client: client.likeKey, at: services.now())
+        else { throw NewsroomError(.commentNotFound) }
+        struct Likes: Encodable { var likes: Int }
+        return try Responses.json(Likes(likes: likes))
+    }
+
+    private func articleID(_ context: NewsroomRequestContext) throws -> Article.ID {
+        guard let id = context.parameters.get("id").flatMap({ Article.ID($0) }), id > 0 else {
+            throw NewsroomError(.articleNotFound)
+        }
+        return id
+    }
+
+    private func publishedComment(_ context: NewsroomRequestContext) async throws -> Comment {
+        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
+            let comment = try await services.store.comments.comment(id: id), comment.status == .published
+        else { throw NewsroomError(.commentNotFound) }
+        return comment
+    }
+
+    static func limit(_ raw: String?) throws -> Int {
+        guard let raw else { return CommentLimits.defaultPageSize }
+        guard let limit = Int(raw), limit >= 1 else {
+            throw NewsroomError(.invalidField, message: "Tham số limit phải là số nguyên từ 1 đến 100.", field: "limit")
+        }
+        return min(limit, CommentLimits.maxPageSize)
+    }
+
+    static func cursor(_ raw: String?) throws -> Cursor? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let cursor = Cursor(raw) else {
+            throw NewsroomError(.invalidField, message: "Tham số cursor không hợp lệ.", field: "cursor")
+        }
+        return cursor
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import NewsroomCore
+
+/// The comment and like forms, for readers without JavaScript: each answers 303 to where the reader should look
+/// next, or re-renders the article with the message and the reader's text kept.
+struct CommentFormController {
+    let services: Services
+    let pages: PageController
+
+    func register(on router: Router<NewsroomRequestContext>) {
+        router.post(SiteRoute.Pattern.postComment, use: post)
+        router.post(SiteRoute.Pattern.likeComment, use: like)
+    }
+
+    @Sendable func post(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        var request = request
+        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        guard let articleID = fields["articleId"].flatMap({ Article.ID($0) }) else { throw NewsroomError(.articleNotFound) }
+        let article = try await services.article(articleID)
+        let parentID = fields["parentId"].flatMap { Comment.ID($0) }
+        let submission = CommentSubmission(
+            author: fields["author"] ?? "", email: fields["email"] ?? "", body: fields["body"] ?? "", parentID: parentID,
+            website: fields["website"] ?? "")
+        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        do {
+            guard services.tokens.isValid(fields["formToken"] ?? "", article: article.id, at: services.now()) else {
+                throw NewsroomError(.csrfInvalid)
+            }
+            let comment = try await services.comments.post(submission, to: article.id, client: client.fingerprint)
+            let location =
+                comment.status == .published
+                ? comment.permalink(articlePath: article.path)
+                : "\(article.path)?cho-duyet=\(comment.id)#\(comment.anchor)"
+            var response = Responses.redirect(to: location, status: .seeOther)
+            client.apply(to: &response)
+            return response
+        } catch let error as NewsroomError where error.code != .articleNotFound {
+            let form = ArticlePage.Model.FormState(
+                author: submission.author, email: submission.email, body: submission.body, parentID: parentID, error: error)
+            let model = try await pages.pageModel(
+                article: article, sort: .newest, cursor: nil, expandedThread: nil, replyingTo: parentID, form: form,
+                notice: nil)
+            var response = Responses.html(ArticlePage(model: model).render(), status: .init(code: error.status))
+            if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+            return response
+        }
+    }
+
+    @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
+            let comment = try await services.store.comments.comment(id: id), comment.status == .published
+        else { throw NewsroomError(.commentNotFound) }
+        let article = try await services.article(comment.articleID)
+        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        _ = try await services.store.comments.like(comment: id, client: client.browserLikeKey, at: services.now())
+        var response = Responses.redirect(to: comment.permalink(articlePath: article.path), status: .seeOther)
+        client.apply(to: &response)
+        return response
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Hummingbird
+import NewsroomCore
+
+/// The reader pages: home and article.
+struct PageController {
+    let services: Services
+
+    func register(on router: Router<NewsroomRequestContext>) {
+        router.get(SiteRoute.Pattern.home, use: home)
+        router.get(SiteRoute.Pattern.article, use: article)
+    }
+
+    @Sendable func home(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let articles = try await services.store.articles.latest(limit: 30, offset: 0)
+        return Responses.html(HomePage(model: .init(articles: articles)).render())
+    }
+
+    @Sendable func article(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let component = context.parameters.get("slugAndID") ?? ""
+        guard let id = Article.id(fromPathComponent: component) else { throw NewsroomError(.notFound) }
+        let article = try await services.article(id)
+        guard component == "\(article.slug)-\(article.id)" else {
+            // An old or mistyped slug: send readers and search engines to the current address.
+            let query = request.uri.query.map { "?\($0)" } ?? ""
+            return Responses.redirect(to: article.path + query, status: .movedPermanently)
+        }
+        let query = request.uri.queryParameters
+        var notice: ArticlePage.Model.Notice?
+        if let pending = query["cho-duyet"].flatMap({ Comment.ID(String($0)) }) { notice = .pending(pending) }
+        let model = try await pageModel(
+            article: article, sort: query["sort"].flatMap { CommentSort(rawValue: String($0)) } ?? .newest,
+            cursor: query["cursor"].flatMap { Cursor(String($0)) },
+            expandedThread: query["tra-loi-cua"].flatMap { Comment.ID(String($0)) },
+            replyingTo: query["tra-loi"].flatMap { Comment.ID(String($0)) },
+            form: .init(), notice: notice)
+        return Responses.html(ArticlePage(model: model).render())
+    }
+
+    /// Everything the article page shows; also used to re-render it with a form error.
+    func pageModel(
+        article: Article, sort: CommentSort, cursor: Cursor?, expandedThread: Comment.ID?, replyingTo: Comment.ID?,
+        form: ArticlePage.Model.FormState, notice: ArticlePage.Model.Notice?
+    ) async throws -> ArticlePage.Model {
+        let comments = services.store.comments
+        async let total = comments.publishedCount(article: article.id)
+        var page = try await comments.threads(
+            article: article.id, sort: sort, after: cursor, limit: CommentLimits.defaultPageSize,
+            replies: CommentLimits.repliesPerThread)
+        if let expandedThread, let index = page.items.firstIndex(where: { $0.comment.id == expandedThread }) {
+            let all = try await comments.replies(to: expandedThread, after: nil, limit: CommentLimits.maxPageSize)
+            page.items[index].replies = all.items
+            page.items[index].nextRepliesCursor = all.nextCursor
+        }
+        return ArticlePage.Model(
+            article: article, threads: page.items, total: try await total, sort: sort, nextCursor: page.nextCursor,
+            expandedThread: expandedThread, replyingTo: replyingTo, form: form,
+            formToken: services.tokens.issue(article: article.id, at: services.now()), notice: notice)
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import NewsroomCore
+import NewsroomStorage
+
+/// What the controllers share: storage, the comment rules, form tokens and the clock.
+struct Services: Sendable {
+    let store: Store
+    let comments: CommentService
+    let tokens: FormTokens
+    let config: AppConfig
+    let now: @Sendable () -> Date
+
+    init(config: AppConfig, store: Store, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.config = config
+        self.now = now
+        self.tokens = FormTokens(secret: config.secret)
+        self.comments = CommentService(
+            articles: store.articles, comments: store.comments, moderation: config.moderation,
+            rateLimiter: config.commentRateLimit > 0
+                ? RateLimiter(limit: config.commentRateLimit, window: config.commentRateWindow) : nil,
+            now: now)
+    }
+
+    /// The article with this id, or 404 `article_not_found`.
+    func article(_ id: Article.ID) async throws -> Article {
+        guard let article = try await store.articles.article(id: id) else { throw NewsroomError(.articleNotFound) }
+        return article
+    }
+}

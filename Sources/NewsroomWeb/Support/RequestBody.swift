@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import NewsroomCore
+
+/// Reading what a client sent, with the error table's answers for what cannot be read.
+enum RequestBody {
+    /// The most a comment request may send (DESIGN.md: 413 `body_too_large` above 64 KiB).
+    static let maxSize = 64 * 1024
+
+    /// The body as UTF-8 text; throws `body_too_large` or `invalid_utf8`.
+    static func text(of request: inout Request) async throws -> String {
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: maxSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw NewsroomError(.bodyTooLarge)
+        }
+        guard let text = String(validating: buffer.readableBytesView, as: UTF8.self) else {
+            throw NewsroomError(.invalidUTF8)
+        }
+        return text
+    }
+
+    /// Decodes a JSON object; throws `invalid_json` for what is not JSON, `invalid_field` naming a field of the
+    /// wrong type.
+    static func json<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(text.utf8))
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            throw NewsroomError(.invalidField, message: invalidFieldMessage(context.codingPath), field: fieldName(context.codingPath))
+        } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
+            throw NewsroomError(.invalidField, message: invalidFieldMessage(context.codingPath), field: fieldName(context.codingPath))
+        } catch {
+            throw NewsroomError(.invalidJSON)
+        }
+    }
+
+    private static func fieldName(_ path: [any CodingKey]) -> String {
+        path.map(\.stringValue).joined(separator: ".")
+    }
+
+    private static func invalidFieldMessage(_ path: [any CodingKey]) -> String {
+        "Trường \"\(fieldName(path))\" có kiểu dữ liệu không hợp lệ."
+    }
+
+    /// Parses `application/x-www-form-urlencoded`; throws `invalid_utf8` when a decoded value is not UTF-8.
+    static func form(from text: String) throws -> [String: String] {
+        var fields: [String: String] = [:]
+        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = try percentDecoded(parts[0])
+            let value = parts.count > 1 ? try percentDecoded(parts[1]) : ""
+            if fields[name] == nil { fields[name] = value }
+        }
+        return fields
+    }
+
+    private static func percentDecoded(_ text: Substring) throws -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    throw NewsroomError(.invalidField, message: "Dữ liệu biểu mẫu bị lỗi mã hóa.")
+                }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else { throw NewsroomError(.invalidUTF8) }
+        return decoded
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import NewsroomCore
+
+/// The comment box and the comments under an article.
+struct CommentSection {
+    let model: ArticlePage.Model
+
+    func render() -> Node {
+        el("section", .class("comments"), .id("binh-luan"), Attribute("aria-labelledby", "binh-luan-tieu-de")) {
+            el("h2", .class("comments-title"), .id("binh-luan-tieu-de")) { Strings.commentsHeading }
+            if model.article.commentsOpen {
+                form(parentID: nil)
+            } else {
+                el("p", .class("notice")) { Strings.commentsClosedNotice }
+            }
+            if case .pending(let id)? = model.notice {
+                el("p", .class("notice notice-pending"), .id(Comment.anchor(id)), Attribute("role", "status")) {
+                    Strings.pendingNotice
+                }
+            }
+            if model.total == 0 {
+                el("p", .class("comments-empty")) { Strings.empty }
+            } else {
+                toolbar()
+                el("div", .class("comment-list"), .id("danh-sach-binh-luan")) {
+                    for thread in model.threads { render(thread) }
+                }
+                if let next = model.nextCursor {
+                    el("p", .class("more")) {
+                        el("a", .class("button-secondary"), .href(link(sort: model.sort, cursor: next) + "#danh-sach-binh-luan")) {
+                            Strings.more
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func toolbar() -> Node {
+        el("div", .class("comments-toolbar")) {
+            el("p", .class("comments-count")) { Strings.commentCount(model.total) }
+            el("nav", .class("sort"), .ariaLabel(Strings.sortLabel)) {
+                for (sort, label) in [(CommentSort.newest, Strings.sortNewest), (.oldest, Strings.sortOldest), (.top, Strings.sortTop)] {
+                    el("a", .href(link(sort: sort) + "#binh-luan"), Attribute("aria-current", sort == model.sort ? "true" : nil)) {
+                        label
+                    }
+                }
+            }
+        }
+    }
+
+    func link(sort: CommentSort, cursor: Cursor? = nil, extra: String? = nil) -> String {
+        var query: [String] = []
+        if sort != .newest { query.append("sort=\(sort.rawValue)") }
+        if let cursor { query.append("cursor=\(cursor)") }
+        if let extra { query.append(extra) }
+        return model.path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+    }
+
+    func render(_ thread: CommentThread) -> Node {
+        el("div", .class("thread")) {
+            comment(thread.comment, isReply: false)
+            if !thread.replies.isEmpty {
+                el("div", .class("replies")) {
+                    for reply in thread.replies { comment(reply, isReply: true) }
+                    if thread.nextRepliesCursor != nil {
+                        el("p", .class("more-replies")) {
+                            el("a", .href(link(sort: model.sort, extra: "tra-loi-cua=\(thread.comment.id)") + "#\(thread.comment.anchor)")) {
+                                Strings.moreReplies
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    func comment(_ comment: Comment, isReply: Bool) -> Node {
+        el("article", .class(isReply ? "comment comment-reply" : "comment"), .id(comment.anchor)) {
+            el("header", .class("comment-header")) {
+                el("strong", .class("comment-author")) { comment.author }
+                el("a", .class("comment-time"), .href("#\(comment.anchor)"), .ariaLabel("\(Strings.permalink): \(VietnameseFormat.shortDateTime(comment.createdAt))")) {
+                    el("time", .datetime(VietnameseFormat.iso8601(comment.createdAt))) { VietnameseFormat.shortDateTime(comment.createdAt) }
+                }
+            }
+            if isReply, let target = comment.replyTo, target.id != comment.parentID {
+                el("p", .class("comment-reply-to")) {
+                    "\(Strings.replyingTo) "
+                    el("a", .href("#\(Comment.anchor(target.id))")) { "@\(target.author)" }
+                }
+            }
+            el("p", .class("comment-body")) { comment.body }
+            el("footer", .class("comment-actions")) {
+                el("form", .method("post"), .action(SiteRoute.likeComment(comment.id).path), .class("like-form")) {
+                    el("button", .type("submit"), .class("like"), .ariaLabel("\(Strings.like) (\(comment.likes))")) {
+                        "\(Strings.like) · \(VietnameseFormat.number(comment.likes))"
+                    }
+                }
+                if model.article.commentsOpen {
+                    el("a", .class("reply-link"), .href(link(sort: model.sort, extra: "tra-loi=\(comment.id)") + "#tra-loi-\(comment.id)")) {
+                        Strings.reply
+                    }
+                }
+            }
+            if model.replyingTo == comment.id && model.article.commentsOpen { form(parentID: comment.id) }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `newsroom` command: a thin shell over the libraries; each subcommand only reads settings and calls them.
+@main
+struct Newsroom: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "newsroom",
+        abstract: "Nền tảng báo điện tử tự vận hành: bài viết, bình luận bạn đọc, API JSON.",
+        subcommands: [Serve.self, Import.self, Comments.self],
+        defaultSubcommand: Serve.self
+    )
+}

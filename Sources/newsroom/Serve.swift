@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import NewsroomCore
+import NewsroomStorage
+import NewsroomWeb
+
+/// `newsroom serve`: the site over one database, with demo articles on first run.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Chạy trang báo (mặc định tại http://127.0.0.1:8080).")
+
+    @Option(help: "Địa chỉ lắng nghe (NEWSROOM_HOST, mặc định 127.0.0.1).") var host: String?
+    @Option(help: "Cổng (NEWSROOM_PORT, mặc định 8080; 0 chọn cổng trống).") var port: String?
+    @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).")
+    var database: String?
+    @Option(help: "pre: duyệt trước khi đăng; post: đăng ngay (NEWSROOM_MODERATION, mặc định pre).") var moderation: String?
+    @Flag(name: .customLong("no-demo"), help: "Không nạp bài viết mẫu vào cơ sở dữ liệu trống (NEWSROOM_NO_DEMO).")
+    var noDemo = false
+    @Option(name: .customLong("comment-rate-limit"), help: "Số bình luận tối đa mỗi phút của một người gửi; 0 là không giới hạn (NEWSROOM_COMMENT_RATE_LIMIT, mặc định 5).")
+    var commentRateLimit: String?
+    @Option(help: "Khóa bí mật của trang, ít nhất 32 ký tự (NEWSROOM_SECRET; mặc định một tệp khóa cạnh tệp SQLite).")
+    var secret: String?
+
+    func run() async throws {
+        var logger = Logger(label: "newsroom")
+        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let databaseURL = try Settings.database(database)
+        let moderationText = Settings.value(moderation, variable: "NEWSROOM_MODERATION") ?? "pre"
+        guard let moderationMode = ModerationMode(rawValue: moderationText) else {
+            throw ValidationError("NEWSROOM_MODERATION: \"\(moderationText)\" phải là pre hoặc post")
+        }
+        let config = AppConfig(
+            host: Settings.value(host, variable: "NEWSROOM_HOST") ?? "127.0.0.1",
+            port: try Settings.integer(port, variable: "NEWSROOM_PORT", default: 8080, range: 0...65535),
+            moderation: moderationMode,
+            commentRateLimit: try Settings.integer(
+                commentRateLimit, variable: "NEWSROOM_COMMENT_RATE_LIMIT", default: 5, range: 0...1_000_000),
+            secret: try Settings.secret(secret, database: databaseURL))
+        let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
+
+        let store = try await Store.open(databaseURL, logger: logger)
+        if !skipDemo, try await store.articles.count() == 0 {
+            let count = try await DemoLoader.load(into: store, now: Date())
+            logger.info("Đã nạp \(count) bài viết mẫu vào cơ sở dữ liệu trống.")
+        }
+        let app = buildApplication(config, store: store, logger: logger) { port in
+            // Written straight to the descriptor (unbuffered) so a supervisor or a test reading a pipe sees it at once.
+            FileHandle.standardOutput.write(
+                Data("Newsroom đang chạy tại http://\(config.host):\(port) (\(databaseURL), duyệt \(config.moderation.rawValue))\n".utf8))
+        }
+        do {
+            try await app.runService()
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+}

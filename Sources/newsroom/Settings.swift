@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import NewsroomCore
+import NewsroomStorage
+
+/// Every setting has a flag, a `NEWSROOM_<FLAG>` variable and a default, read in that order; a bad value stops
+/// the command with a message naming the setting.
+enum Settings {
+    static func value(_ flag: String?, variable: String) -> String? {
+        if let flag { return flag }
+        if let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty { return value }
+        return nil
+    }
+
+    static func database(_ flag: String?) throws -> DatabaseURL {
+        guard let text = value(flag, variable: "NEWSROOM_DATABASE_URL") else { return .default }
+        do {
+            return try DatabaseURL(parsing: text)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    static func integer(_ flag: String?, variable: String, default defaultValue: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = value(flag, variable: variable) else { return defaultValue }
+        guard let number = Int(text), range.contains(number) else {
+            throw ValidationError("\(variable): \"\(text)\" không phải số nguyên trong khoảng \(range.lowerBound)…\(range.upperBound)")
+        }
+        return number
+    }
+
+    static func boolean(_ flag: Bool, variable: String) throws -> Bool {
+        if flag { return true }
+        guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else { return false }
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default: throw ValidationError("\(variable): \"\(text)\" phải là true hoặc false")
+        }
+    }
+
+    /// The site's secret: the variable when set, else a key file beside the SQLite database (created once,
+    /// readable by its owner only). Every instance of a site must share it.
+    static func secret(_ flag: String?, database: DatabaseURL) throws -> [UInt8] {
+        if let text = value(flag, variable: "NEWSROOM_SECRET") {
+            guard text.utf8.count >= 32 else { throw ValidationError("NEWSROOM_SECRET: cần ít nhất 32 ký tự") }
+            return Array(text.utf8)
+        }
+        guard case .sqlite(let path) = database else {
+            throw ValidationError("NEWSROOM_SECRET: bắt buộc khi dùng PostgreSQL (mọi máy chủ phải dùng chung)")
+        }
+        let keyPath = path + ".key"
+        if let existing = FileManager.default.contents(atPath: keyPath), existing.count >= 32 { return Array(existing) }
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        guard FileManager.default.createFile(atPath: keyPath, contents: Data(key), attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("NEWSROOM_SECRET: không tạo được tệp khóa \(keyPath)")
+        }
+        return key
+    }
+}
