@@ -47,13 +47,17 @@ public enum HTMLSanitizer {
         var skipping: String?
         var index = input.startIndex
         while index < input.endIndex {
+            if let skipped = skipping {
+                // A dropped element's content is not read as markup: the `a<b` of a script must not swallow the
+                // `</script>` after it and, with it, the rest of the article.
+                guard let end = endOfEndTag(skipped, in: input, from: index) else { break }
+                index = end
+                skipping = nil
+                continue
+            }
             let character = input[index]
             if character == "<", let tag = Tag(parsing: input, at: index) {
                 index = tag.end
-                if let skipped = skipping {
-                    if tag.isClosing && tag.name == skipped { skipping = nil }
-                    continue
-                }
                 if droppedWithContent.contains(tag.name) {
                     if !tag.isClosing && !tag.isSelfClosing { skipping = tag.name }
                     continue
@@ -78,7 +82,6 @@ public enum HTMLSanitizer {
                 continue
             }
             index = input.index(after: index)
-            if skipping != nil { continue }
             switch character {
             case "<": output += "&lt;"
             case ">": output += "&gt;"
@@ -92,12 +95,24 @@ public enum HTMLSanitizer {
         return SanitizedHTML(trusted: output)
     }
 
+    /// Where the first `</name>` at or after `start` ends, nil when the element is never closed.
+    static func endOfEndTag(_ name: String, in input: String, from start: String.Index) -> String.Index? {
+        var searchStart = start
+        while let found = input.range(of: "</" + name, options: .caseInsensitive, range: searchStart..<input.endIndex) {
+            if let tag = Tag(parsing: input, at: found.lowerBound), tag.isClosing, tag.name == name { return tag.end }
+            searchStart = found.upperBound
+        }
+        return nil
+    }
+
     /// Links to the web, to mail, or within the site; nothing that a browser would run.
     static func safeURL(_ raw: String) -> String? {
         let url = decodeBasicEntities(raw).trimmingCharacters(in: .whitespacesAndNewlines)
         let lowered = url.lowercased().filter { !$0.isWhitespace && !$0.isASCIIControl }
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("mailto:") { return url }
-        if (url.hasPrefix("/") && !url.hasPrefix("//")) || url.hasPrefix("#") { return url }
+        // Browsers drop tabs and newlines inside a URL and read a backslash as "/": "/\x" and "/<tab>/x" leave the site.
+        let path = lowered.replacingOccurrences(of: "\\", with: "/")
+        if (path.hasPrefix("/") && !path.hasPrefix("//")) || path.hasPrefix("#") { return url }
         return nil
     }
 

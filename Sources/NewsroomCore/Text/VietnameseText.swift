@@ -52,9 +52,10 @@ public enum VietnameseText {
             }
         }
         if slug.count > maxLength {
-            // Cut at a word boundary so a slug never ends in half a word.
-            let cut = slug.prefix(maxLength)
-            slug = cut.lastIndex(of: "-").map { String(cut[..<$0]) } ?? String(cut)
+            // Cut at a word boundary so a slug never ends in half a word. One character more is looked at, so a
+            // word that ends exactly at the limit is kept.
+            let window = slug.prefix(maxLength + 1)
+            slug = window.lastIndex(of: "-").map { String(window[..<$0]) } ?? String(slug.prefix(maxLength))
         }
         return slug.isEmpty ? "bai-viet" : slug
     }

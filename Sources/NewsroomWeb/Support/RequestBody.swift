@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import NewsroomCore
 
 /// Reading what a client sent, with the error table's answers for what cannot be read.
@@ -12,6 +13,8 @@ enum RequestBody {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: maxSize)
+        } catch is NIOTooManyBytesError {
+            throw NewsroomError(.bodyTooLarge)
         } catch let error as HTTPError where error.status == .contentTooLarge {
             throw NewsroomError(.bodyTooLarge)
         }
@@ -26,7 +29,9 @@ enum RequestBody {
     static func json<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         do {
             return try JSONDecoder().decode(T.self, from: Data(text.utf8))
-        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+        } catch let DecodingError.typeMismatch(_, context) where !context.codingPath.isEmpty {
+            throw NewsroomError(.invalidField, message: invalidFieldMessage(context.codingPath), field: fieldName(context.codingPath))
+        } catch let DecodingError.valueNotFound(_, context) where !context.codingPath.isEmpty {
             throw NewsroomError(.invalidField, message: invalidFieldMessage(context.codingPath), field: fieldName(context.codingPath))
         } catch let DecodingError.dataCorrupted(context) where !context.codingPath.isEmpty {
             throw NewsroomError(.invalidField, message: invalidFieldMessage(context.codingPath), field: fieldName(context.codingPath))

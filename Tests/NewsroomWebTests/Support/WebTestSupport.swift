@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import NewsroomCore
+import NewsroomStorage
+import NewsroomTestSupport
+@testable import NewsroomWeb
+
+typealias Comment = NewsroomCore.Comment
+
+/// A test secret; real sites use their own.
+let testSecret = Array("test-secret-test-secret-test-secret!".utf8)
+
+/// Runs `body` against the whole router over a temporary SQLite store.
+func withApp<T>(
+    moderation: ModerationMode = .post, rateLimit: Int = 0, now: @escaping @Sendable () -> Date = { Fixtures.now },
+    _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
+) async throws -> T {
+    try await TestStore.with { store, _ in
+        let config = AppConfig(moderation: moderation, commentRateLimit: rateLimit, secret: testSecret)
+        let app = Application(router: buildRouter(config, store: store, now: now))
+        return try await app.test(.router) { client in try await body(client, store) }
+    }
+}
+
+extension Store {
+    /// Saves the fixture article (or another draft) and returns it.
+    func article(_ draft: ArticleDraft = Fixtures.draft()) async throws -> Article {
+        try await articles.save(draft, now: Fixtures.now).article
+    }
+}
+
+extension ByteBuffer {
+    var text: String { String(buffer: self) }
+}
+
+/// JSON bodies as dictionaries, for asserting on the wire format itself.
+func json(_ buffer: ByteBuffer) throws -> [String: Any] {
+    try JSONSerialization.jsonObject(with: Data(buffer.readableBytesView)) as? [String: Any] ?? [:]
+}
+
+func jsonBody(_ object: [String: Any]) throws -> ByteBuffer {
+    ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: object))
+}
+
+/// `application/x-www-form-urlencoded`, as a browser encodes a form.
+func formBody(_ fields: [(String, String)]) -> ByteBuffer {
+    var allowed = CharacterSet.alphanumerics
+    allowed.insert(charactersIn: "-._*")
+    let encoded = fields.map { name, value in
+        let encode = { (text: String) in
+            text.addingPercentEncoding(withAllowedCharacters: allowed)!.replacingOccurrences(of: "%20", with: "+")
+        }
+        return "\(encode(name))=\(encode(value))"
+    }
+    return ByteBuffer(string: encoded.joined(separator: "&"))
+}
+
+let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+let formHeaders: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+/// The `error.code` of a JSON error body.
+func errorCode(_ buffer: ByteBuffer) throws -> String? {
+    (try json(buffer)["error"] as? [String: Any])?["code"] as? String
+}
+
+/// The text a reader sees on a page, one line per block, roughly as a browser's `innerText` gives it:
+/// head, scripts and styles dropped, block elements on their own lines, entities decoded.
+func visibleLines(_ html: String) -> [String] {
+    var text = html
+    for element in ["head", "script", "style", "template"] {
+        while let start = text.range(of: "<\(element)"), let end = text.range(of: "</\(element)>", range: start.upperBound..<text.endIndex) {
+            text.removeSubrange(start.lowerBound..<end.upperBound)
+        }
+    }
+    let blocks = ["p", "h1", "h2", "h3", "li", "div", "section", "article", "header", "footer", "form", "nav", "main", "label", "button", "ol", "ul", "br", "textarea", "a"]
+    var output = ""
+    var index = text.startIndex
+    while index < text.endIndex {
+        if text[index] == "<", let close = text[index...].firstIndex(of: ">") {
+            let tag = text[text.index(after: index)..<close].lowercased()
+            let name = tag.drop(while: { $0 == "/" }).prefix(while: { $0.isLetter || $0.isNumber })
+            if blocks.contains(String(name)) && name != "a" { output.append("\n") }
+            index = text.index(after: close)
+        } else {
+            output.append(text[index])
+            index = text.index(after: index)
+        }
+    }
+    let decoded = output.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+        .replacingOccurrences(of: "&amp;", with: "&")
+    return decoded.split(separator: "\n").map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }.filter { !$0.isEmpty }
+}
+
+/// Whether `lines` appear in `page` in this order (other lines may come between).
+func appearInOrder(_ lines: [String], in page: [String]) -> (Bool, missing: String?) {
+    var position = page.startIndex
+    for line in lines {
+        guard let found = page[position...].firstIndex(of: line) else { return (false, line) }
+        position = page.index(after: found)
+    }
+    return (true, nil)
+}
+
+/// The hidden form token of a rendered article page.
+func formToken(in html: String) -> String? {
+    guard let range = html.range(of: "name=\"formToken\" value=\"") else { return nil }
+    return String(html[range.upperBound...].prefix(while: { $0 != "\"" }))
+}
