@@ -15,7 +15,8 @@ public func buildRouter(
 
     router.get(SiteRoute.Pattern.healthz) { _, _ -> Response in
         _ = try await store.articles.count()
-        return Response(status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
     }
     router.get(SiteRoute.Pattern.asset) { _, context -> Response in
         let file = context.parameters.get("file") ?? ""

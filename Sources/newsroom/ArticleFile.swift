@@ -63,7 +63,8 @@ enum ArticleFile {
         if let date = meta["date"] as? Date {
             publishedAt = date
         } else if let raw = meta["date"] {
-            throw PlainTextArticle.ParseError(line: nil, message: "ngày \"\(raw)\" không đúng dạng 2026-11-29 hay 2026-11-29T08:00:00+07:00")
+            throw PlainTextArticle.ParseError(
+                line: nil, message: "ngày \"\(raw)\" không đúng dạng 2026-11-29 hay 2026-11-29T08:00:00+07:00")
         }
         let commentsOpen = (meta["comments"] as? String).map { $0.lowercased() != "closed" } ?? (meta["comments"] as? Bool ?? true)
         return ArticleDraft(

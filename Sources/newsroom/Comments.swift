@@ -20,7 +20,11 @@ struct Comments: AsyncParsableCommand {
             let comments = try await store.comments.list(status: pending ? .pending : nil)
             await store.close()
             for comment in comments {
-                print([String(comment.id), String(comment.articleID), comment.status.rawValue, Comments.oneLine(comment.author), Comments.oneLine(comment.body)].joined(separator: "\t"))
+                print(
+                    [
+                        String(comment.id), String(comment.articleID), comment.status.rawValue, Comments.oneLine(comment.author),
+                        Comments.oneLine(comment.body),
+                    ].joined(separator: "\t"))
             }
         }
     }

@@ -17,7 +17,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "pre: duyệt trước khi đăng; post: đăng ngay (NEWSROOM_MODERATION, mặc định pre).") var moderation: String?
     @Flag(name: .customLong("no-demo"), help: "Không nạp bài viết mẫu vào cơ sở dữ liệu trống (NEWSROOM_NO_DEMO).")
     var noDemo = false
-    @Option(name: .customLong("comment-rate-limit"), help: "Số bình luận tối đa mỗi phút của một người gửi; 0 là không giới hạn (NEWSROOM_COMMENT_RATE_LIMIT, mặc định 5).")
+    @Option(
+        name: .customLong("comment-rate-limit"),
+        help: "Số bình luận tối đa mỗi phút của một người gửi; 0 là không giới hạn (NEWSROOM_COMMENT_RATE_LIMIT, mặc định 5).")
     var commentRateLimit: String?
     @Option(help: "Khóa bí mật của trang, ít nhất 32 ký tự (NEWSROOM_SECRET; mặc định một tệp khóa cạnh tệp SQLite).")
     var secret: String?

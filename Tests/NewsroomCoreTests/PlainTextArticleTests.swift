@@ -46,9 +46,10 @@ struct PlainTextArticleTests {
 
         // The subheading is the first short body line without final punctuation.
         let contentLines = Array(lines[2..<(lines.count - 2)])
-        let position = try #require(contentLines.firstIndex { line in
-            line.count <= 100 && !".!?:;…".contains(line.last!)
-        })
+        let position = try #require(
+            contentLines.firstIndex { line in
+                line.count <= 100 && !".!?:;…".contains(line.last!)
+            })
         #expect(draft.body[position] == .subheading(contentLines[position]))
 
         // Every other line is a paragraph, in the file's order.
@@ -88,11 +89,12 @@ struct PlainTextArticleTests {
         #expect(draft.sapo == "Những thửa ruộng bậc thang vàng óng thu hút du khách cuối tháng chín.")
         #expect(draft.slug == "mua-lua-chin-o-mu-cang-chai")
         #expect(draft.publishedAt == nil)
-        #expect(draft.body == [
-            .paragraph("Con đường đèo quanh co dẫn lên bản làng trong sương sớm."),
-            .subheading("Kinh nghiệm cho người đi lần đầu"),
-            .paragraph("Nên mang áo ấm vì nhiệt độ ban đêm xuống thấp!"),
-        ])
+        #expect(
+            draft.body == [
+                .paragraph("Con đường đèo quanh co dẫn lên bản làng trong sương sớm."),
+                .subheading("Kinh nghiệm cho người đi lần đầu"),
+                .paragraph("Nên mang áo ấm vì nhiệt độ ban đêm xuống thấp!"),
+            ])
     }
 
     @Test("an empty or blank file is an error", arguments: ["", "\n\n", "   \r\n\t\n", "\u{200B}\n"])

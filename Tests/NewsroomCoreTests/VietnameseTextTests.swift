@@ -97,8 +97,9 @@ struct VietnameseTextTests {
 
     @Test("blank lines inside the text and tabs are kept")
     func keepsInnerBlankLinesAndTabs() {
-        #expect(VietnameseText.cleanedMultiline("\u{0111}o\u{1EA1}n 1\n\n\u{0111}o\u{1EA1}n\t2")
-            == "\u{0111}o\u{1EA1}n 1\n\n\u{0111}o\u{1EA1}n\t2")
+        #expect(
+            VietnameseText.cleanedMultiline("\u{0111}o\u{1EA1}n 1\n\n\u{0111}o\u{1EA1}n\t2")
+                == "\u{0111}o\u{1EA1}n 1\n\n\u{0111}o\u{1EA1}n\t2")
     }
 
     @Test("control characters are removed")

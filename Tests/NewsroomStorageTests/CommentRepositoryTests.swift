@@ -13,8 +13,9 @@ private typealias Comment = NewsroomCore.Comment
         var ids: [Comment.ID] = []
         for index in 0..<count {
             let comment = try await store.comments.insert(
-                Fixtures.comment(article: article.id, body: "Ý kiến số \(index)", likes: index % 3,
-                                 at: Fixtures.now.addingTimeInterval(Double(index))))
+                Fixtures.comment(
+                    article: article.id, body: "Ý kiến số \(index)", likes: index % 3,
+                    at: Fixtures.now.addingTimeInterval(Double(index))))
             ids.append(comment.id)
         }
         return (article, ids)
@@ -24,8 +25,9 @@ private typealias Comment = NewsroomCore.Comment
         try await TestStore.with { store, _ in
             let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             let comment = try await store.comments.insert(
-                NewComment(articleID: article.id, author: "Đặng Thu", email: "thu@example.vn", body: "Dòng một\nDòng hai",
-                           status: .pending, clientFingerprint: "abc", createdAt: Fixtures.now))
+                NewComment(
+                    articleID: article.id, author: "Đặng Thu", email: "thu@example.vn", body: "Dòng một\nDòng hai",
+                    status: .pending, clientFingerprint: "abc", createdAt: Fixtures.now))
             #expect(comment.author == "Đặng Thu")
             #expect(comment.email == "thu@example.vn")
             #expect(comment.body == "Dòng một\nDòng hai")
@@ -68,8 +70,11 @@ private typealias Comment = NewsroomCore.Comment
             for index in 0..<8 {
                 // The third reply answers the first one: it is still stored under the top-level comment.
                 let answered = index == 2 ? replies[0] : top
-                replies.append(try await store.comments.insert(
-                    Fixtures.comment(article: article.id, author: "Người \(index)", body: "Trả lời \(index)", parent: top, replyTo: answered)).id)
+                replies.append(
+                    try await store.comments.insert(
+                        Fixtures.comment(
+                            article: article.id, author: "Người \(index)", body: "Trả lời \(index)", parent: top, replyTo: answered)
+                    ).id)
             }
             _ = try await store.comments.insert(Fixtures.comment(article: article.id, body: "Chờ duyệt", status: .pending, parent: top))
 
@@ -124,8 +129,9 @@ private typealias Comment = NewsroomCore.Comment
             #expect(try await store.comments.hasDuplicate(article: article.id, body: "Y hệt", email: nil, client: "c1", since: since))
             #expect(try await !store.comments.hasDuplicate(article: article.id, body: "Y hệt", email: nil, client: "c2", since: since))
             #expect(try await !store.comments.hasDuplicate(article: article.id, body: "Khác", email: nil, client: "c1", since: since))
-            #expect(try await !store.comments.hasDuplicate(
-                article: article.id, body: "Y hệt", email: nil, client: "c1", since: Fixtures.now.addingTimeInterval(1)))
+            #expect(
+                try await !store.comments.hasDuplicate(
+                    article: article.id, body: "Y hệt", email: nil, client: "c1", since: Fixtures.now.addingTimeInterval(1)))
         }
     }
 

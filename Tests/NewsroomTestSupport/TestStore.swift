@@ -34,7 +34,10 @@ public enum Fixtures {
     public static func draft(title: String = "Phố cổ Hà Nội đón mùa lễ hội", slug: String? = nil) -> ArticleDraft {
         ArticleDraft(
             slug: slug, title: title, sapo: "Những con phố nhỏ rực rỡ đèn lồng suốt tuần này.",
-            body: [.paragraph("Từ sáng sớm, người dân đã treo cờ hoa."), .subheading("Lịch trình các ngày"), .paragraph("Chương trình kéo dài đến cuối tuần.")])
+            body: [
+                .paragraph("Từ sáng sớm, người dân đã treo cờ hoa."), .subheading("Lịch trình các ngày"),
+                .paragraph("Chương trình kéo dài đến cuối tuần."),
+            ])
     }
 
     public static func comment(

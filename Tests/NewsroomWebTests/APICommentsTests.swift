@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import NewsroomStorage
 import NewsroomCore
+import NewsroomStorage
 import NewsroomTestSupport
 import Testing
 
@@ -30,7 +30,9 @@ import Testing
             let article = try await store.article()
             let created = try await client.execute(
                 uri: "/api/v1/articles/\(article.id)/comments", method: .post, headers: jsonHeaders,
-                body: try jsonBody(["author": "Hoàng Yến", "email": "yen@example.vn", "body": "Dòng một\nDòng hai", "parentId": NSNull(), "website": ""]))
+                body: try jsonBody([
+                    "author": "Hoàng Yến", "email": "yen@example.vn", "body": "Dòng một\nDòng hai", "parentId": NSNull(), "website": "",
+                ]))
             #expect(created.status == .created)
             let comment = try #require(try json(created.body)["comment"] as? [String: Any])
             #expect(comment["status"] as? String == "published")

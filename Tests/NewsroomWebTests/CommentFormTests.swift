@@ -23,8 +23,10 @@ import Testing
             let token = try await token(article, client: client)
             let location = try await client.execute(
                 uri: "/binh-luan", method: .post, headers: formHeaders,
-                body: formBody([("articleId", "\(article.id)"), ("formToken", token), ("website", ""),
-                                ("author", "Bảo Ngọc"), ("email", ""), ("body", "Dòng đầu\r\nDòng sau")])
+                body: formBody([
+                    ("articleId", "\(article.id)"), ("formToken", token), ("website", ""),
+                    ("author", "Bảo Ngọc"), ("email", ""), ("body", "Dòng đầu\r\nDòng sau"),
+                ])
             ) { response throws in
                 #expect(response.status == .seeOther)
                 return try #require(response.headers[.location])
@@ -73,7 +75,10 @@ import Testing
             let long = String(repeating: "ữ", count: 1501) + "<b>\"đậm\"</b>"
             try await client.execute(
                 uri: "/binh-luan", method: .post, headers: formHeaders,
-                body: formBody([("articleId", "\(article.id)"), ("formToken", token), ("author", "Tú <Anh>"), ("email", "tu@example.vn"), ("body", long)])
+                body: formBody([
+                    ("articleId", "\(article.id)"), ("formToken", token), ("author", "Tú <Anh>"), ("email", "tu@example.vn"),
+                    ("body", long),
+                ])
             ) { response throws in
                 #expect(response.status == .unprocessableContent)
                 let html = response.body.text
@@ -117,7 +122,10 @@ import Testing
             }
             try await client.execute(
                 uri: "/binh-luan", method: .post, headers: formHeaders,
-                body: formBody([("articleId", "\(article.id)"), ("parentId", "\(top.id)"), ("formToken", token), ("author", "Phúc"), ("body", "Cảm ơn chị")])
+                body: formBody([
+                    ("articleId", "\(article.id)"), ("parentId", "\(top.id)"), ("formToken", token), ("author", "Phúc"),
+                    ("body", "Cảm ơn chị"),
+                ])
             ) { response throws in
                 #expect(response.status == .seeOther)
             }
@@ -146,7 +154,9 @@ import Testing
             let token = try await token(article, client: client)
             try await client.execute(
                 uri: "/binh-luan", method: .post, headers: formHeaders,
-                body: formBody([("articleId", "\(article.id)"), ("parentId", "\(top.id)"), ("formToken", token), ("author", ""), ("body", "Trả lời dở")])
+                body: formBody([
+                    ("articleId", "\(article.id)"), ("parentId", "\(top.id)"), ("formToken", token), ("author", ""), ("body", "Trả lời dở"),
+                ])
             ) { response throws in
                 #expect(response.status == .unprocessableContent)
                 let html = response.body.text

@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import NewsroomStorage
 import NIOCore
 import NewsroomCore
+import NewsroomStorage
 import NewsroomTestSupport
 import Testing
 
@@ -21,7 +21,8 @@ import Testing
         if target == nil { target = try await store.article() }
         let articleID = target!.id
         let before = try await store.comments.list(status: nil).count
-        try await client.execute(uri: "/api/v1/articles/\(articleID)/comments", method: .post, headers: headers, body: body) { response throws in
+        try await client.execute(uri: "/api/v1/articles/\(articleID)/comments", method: .post, headers: headers, body: body) {
+            response throws in
             #expect(Int(response.status.code) == status, "\(code)")
             #expect(try errorCode(response.body) == code)
             let message = (try json(response.body)["error"] as? [String: Any])?["message"] as? String
@@ -34,10 +35,14 @@ import Testing
         try await withApp { client, store in
             try await expectRefusal(ByteBuffer(string: "{\"author\": "), status: 400, code: "invalid_json", client: client, store: store)
             try await expectRefusal(ByteBuffer(string: "[1, 2]"), status: 400, code: "invalid_json", client: client, store: store)
-            try await expectRefusal(ByteBuffer(bytes: Array("{\"author\":\"A\",\"body\":\"".utf8) + [0xC3, 0x28] + Array("\"}".utf8)),
-                                    status: 400, code: "invalid_utf8", client: client, store: store)
-            try await expectRefusal(try jsonBody(["author": 42, "body": "Xin chào"]), status: 400, code: "invalid_field", client: client, store: store)
-            try await expectRefusal(try jsonBody(["author": "An", "body": "Xin chào", "parentId": "một"]), status: 400, code: "invalid_field", client: client, store: store)
+            try await expectRefusal(
+                ByteBuffer(bytes: Array("{\"author\":\"A\",\"body\":\"".utf8) + [0xC3, 0x28] + Array("\"}".utf8)),
+                status: 400, code: "invalid_utf8", client: client, store: store)
+            try await expectRefusal(
+                try jsonBody(["author": 42, "body": "Xin chào"]), status: 400, code: "invalid_field", client: client, store: store)
+            try await expectRefusal(
+                try jsonBody(["author": "An", "body": "Xin chào", "parentId": "một"]), status: 400, code: "invalid_field", client: client,
+                store: store)
             let article = try await store.article()
             for query in ["sort=hot", "limit=0", "limit=abc", "cursor=x.y.z"] {
                 try await client.execute(uri: "/api/v1/articles/\(article.id)/comments?\(query)", method: .get) { response throws in
@@ -50,7 +55,9 @@ import Testing
 
     @Test func aBadFormTokenIs403() async throws {
         try await withApp { client, store in
-            try await expectRefusal(try jsonBody(["author": "An", "body": "Xin chào", "formToken": "123.abc"]), status: 403, code: "csrf_invalid", client: client, store: store)
+            try await expectRefusal(
+                try jsonBody(["author": "An", "body": "Xin chào", "formToken": "123.abc"]), status: 403, code: "csrf_invalid",
+                client: client, store: store)
         }
     }
 
@@ -68,9 +75,10 @@ import Testing
                     #expect(try errorCode(response.body) == code, "\(uri)")
                 }
             }
-            try await expectRefusal(try jsonBody(["author": "An", "body": "Xin chào"]), status: 404, code: "article_not_found",
-                                    article: Article(id: 999, slug: "x", title: "x", sapo: "", body: [], publishedAt: Fixtures.now, updatedAt: Fixtures.now),
-                                    client: client, store: store)
+            try await expectRefusal(
+                try jsonBody(["author": "An", "body": "Xin chào"]), status: 404, code: "article_not_found",
+                article: Article(id: 999, slug: "x", title: "x", sapo: "", body: [], publishedAt: Fixtures.now, updatedAt: Fixtures.now),
+                client: client, store: store)
         }
     }
 
@@ -112,8 +120,9 @@ import Testing
             var closed = Fixtures.draft(title: "Bài đã đóng bình luận")
             closed.commentsOpen = false
             let closedArticle = try await store.article(closed)
-            try await expectRefusal(try jsonBody(["author": "An", "body": "Xin chào"]), status: 422, code: "comments_closed",
-                                    article: closedArticle, client: client, store: store)
+            try await expectRefusal(
+                try jsonBody(["author": "An", "body": "Xin chào"]), status: 422, code: "comments_closed",
+                article: closedArticle, client: client, store: store)
         }
     }
 
@@ -123,11 +132,13 @@ import Testing
             for index in 0..<2 {
                 try await client.execute(
                     uri: "/api/v1/articles/\(article.id)/comments", method: .post, headers: jsonHeaders,
-                    body: try jsonBody(["author": "An", "body": "Ý kiến \(index)"])) { #expect($0.status == .created) }
+                    body: try jsonBody(["author": "An", "body": "Ý kiến \(index)"])
+                ) { #expect($0.status == .created) }
             }
             try await client.execute(
                 uri: "/api/v1/articles/\(article.id)/comments", method: .post, headers: jsonHeaders,
-                body: try jsonBody(["author": "An", "body": "Ý kiến thứ ba"])) { response throws in
+                body: try jsonBody(["author": "An", "body": "Ý kiến thứ ba"])
+            ) { response throws in
                 #expect(response.status == .tooManyRequests)
                 #expect(try errorCode(response.body) == "rate_limited")
                 #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 >= 1)

@@ -77,7 +77,9 @@ import Testing
 
     @Test func theHTMLBuilderEscapesTextAndAttributes() {
         let node = el("a", .href("x\" onmouseover=\"alert(1)"), Attribute("title", "'<&>")) { "<b>&amp;</b>" }
-        #expect(node.renderString() == "<a href=\"x&quot; onmouseover=&quot;alert(1)\" title=\"&#39;&lt;&amp;&gt;\">&lt;b&gt;&amp;amp;&lt;/b&gt;</a>")
+        #expect(
+            node.renderString()
+                == "<a href=\"x&quot; onmouseover=&quot;alert(1)\" title=\"&#39;&lt;&amp;&gt;\">&lt;b&gt;&amp;amp;&lt;/b&gt;</a>")
         #expect(void("input", .required(), .hidden(false), Attribute("value", nil)).renderString() == "<input required>")
     }
 }

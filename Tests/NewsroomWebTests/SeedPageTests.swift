@@ -1,8 +1,8 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-import NewsroomStorage
 import NewsroomCore
+import NewsroomStorage
 import NewsroomTestSupport
 import Testing
 

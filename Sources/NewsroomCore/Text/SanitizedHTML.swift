@@ -20,7 +20,11 @@ public struct SanitizedHTML: Sendable, Equatable, Codable {
         var text = ""
         var inTag = false
         for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false; text.append(" ") } else if !inTag {
+            if character == "<" {
+                inTag = true
+            } else if character == ">" {
+                inTag = false; text.append(" ")
+            } else if !inTag {
                 text.append(character)
             }
         }

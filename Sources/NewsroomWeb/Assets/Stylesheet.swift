@@ -2,93 +2,93 @@ extension Assets {
     /// System fonts (they carry every Vietnamese mark), a generous line height for stacked diacritics, contrast
     /// of at least 4.5:1, one column that reads well from a 360 px phone to a desktop.
     static let stylesheet = #"""
-    :root {
-      --ink: #1c1c1c; --muted: #5c5c5c; --paper: #ffffff; --wash: #f6f4ef; --rule: #e2ded5;
-      --accent: #9f1c20; --accent-dark: #7a1518; --focus: #1a5fb4; --ok: #1d6b33;
-      --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
-      --serif: "Noto Serif", Georgia, "Times New Roman", serif;
-    }
-    *, *::before, *::after { box-sizing: border-box; }
-    html { -webkit-text-size-adjust: 100%; }
-    body { margin: 0; background: var(--paper); color: var(--ink); font: 1.0625rem/1.7 var(--sans); }
-    a { color: var(--accent); text-underline-offset: 0.15em; }
-    a:hover { color: var(--accent-dark); }
-    :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-    .skip-link { position: absolute; left: -9999px; top: 0; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
-    .skip-link:focus { left: 1rem; }
-    .masthead { border-bottom: 3px double var(--ink); background: var(--paper); }
-    .masthead-inner { max-width: 46rem; margin: 0 auto; padding: 1rem 1rem .75rem; text-align: center; }
-    .masthead-name { font: 700 2rem/1.2 var(--serif); color: var(--ink); text-decoration: none; letter-spacing: .02em; }
-    .masthead-tagline { margin: .25rem 0 0; color: var(--muted); font-size: .875rem; }
-    .page { max-width: 46rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
-    .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: .875rem; text-align: center; padding: 1.5rem 1rem; }
-    .site-footer p { margin: 0; }
-    .muted { color: var(--muted); }
-    .section-title { font: 700 1.25rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: .04em;
-      border-bottom: 2px solid var(--accent); padding-bottom: .25rem; margin: 0 0 1rem; }
-    .article-list { list-style: none; margin: 0; padding: 0; }
-    .teaser { padding: 1rem 0; border-bottom: 1px solid var(--rule); }
-    .teaser-title { font: 700 1.3rem/1.4 var(--serif); margin: 0 0 .35rem; }
-    .teaser-lead .teaser-title { font-size: 1.75rem; }
-    .teaser-title a { color: var(--ink); text-decoration: none; }
-    .teaser-title a:hover { color: var(--accent); text-decoration: underline; }
-    .teaser-sapo { margin: 0 0 .35rem; }
-    .teaser-meta, .article-date { color: var(--muted); font-size: .875rem; margin: 0; }
-    .article-title { font: 700 clamp(1.6rem, 5vw, 2.3rem)/1.35 var(--serif); margin: .35rem 0 .75rem; }
-    .sapo { font-weight: 600; font-size: 1.125rem; line-height: 1.65; margin: 0 0 1.25rem; }
-    .article-body { font-family: var(--serif); font-size: 1.125rem; line-height: 1.8; }
-    .article-body p { margin: 0 0 1.1rem; }
-    .article-body h2 { font: 700 1.3rem/1.45 var(--sans); margin: 1.75rem 0 .75rem; }
-    .article-body blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
-    .comments { margin-top: 2.5rem; padding-top: 1rem; border-top: 2px solid var(--ink); }
-    .comments-title { font: 700 1.25rem/1.4 var(--sans); margin: 0 0 1rem; }
-    .comment-form { background: var(--wash); border: 1px solid var(--rule); border-radius: 6px; padding: 1rem; margin-bottom: 1.25rem; }
-    .reply-form { margin: .75rem 0 0; }
-    .form-row { display: grid; gap: 0 1rem; grid-template-columns: 1fr; }
-    @media (min-width: 40rem) { .form-row { grid-template-columns: 1fr 1fr; } }
-    .field { margin-bottom: .75rem; }
-    .field label { display: block; font-weight: 600; font-size: .9375rem; margin-bottom: .25rem; }
-    input[type=text], input[type=email], textarea { width: 100%; font: inherit; color: var(--ink); background: var(--paper);
-      border: 1px solid #8a8a8a; border-radius: 4px; padding: .55rem .65rem; line-height: 1.6; }
-    textarea { resize: vertical; min-height: 7.5rem; }
-    [aria-invalid=true] { border-color: var(--accent); box-shadow: 0 0 0 1px var(--accent); }
-    .honeypot { position: absolute; left: -9999px; width: 1px; height: 1px; overflow: hidden; }
-    .form-footer { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; }
-    .limit { margin: 0; color: var(--muted); font-size: .9375rem; }
-    .counter:not(:empty)::before { content: " · "; }
-    .counter.over { color: var(--accent); font-weight: 600; }
-    .button-primary { font: 600 1rem/1.4 var(--sans); color: #fff; background: var(--accent); border: 0; border-radius: 4px;
-      padding: .65rem 1.25rem; min-height: 44px; cursor: pointer; }
-    .button-primary:hover { background: var(--accent-dark); }
-    .button-primary:disabled { background: #8a8a8a; cursor: not-allowed; }
-    .button-secondary { display: inline-block; border: 1px solid var(--accent); border-radius: 4px; padding: .5rem 1rem;
-      text-decoration: none; font-weight: 600; }
-    .form-error { color: var(--accent); font-weight: 600; margin: 0 0 .75rem; }
-    .notice { background: #edf5ee; border-left: 4px solid var(--ok); padding: .65rem .9rem; margin: 0 0 1rem; }
-    .comments-empty { color: var(--muted); margin: 1rem 0; }
-    .comments-toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .25rem 1rem;
-      border-bottom: 1px solid var(--rule); padding-bottom: .5rem; }
-    .comments-count { margin: 0; font-weight: 700; }
-    .sort { display: flex; gap: 1rem; font-size: .9375rem; }
-    .sort a { color: var(--muted); text-decoration: none; padding: .5rem 0; }
-    .sort a[aria-current=true] { color: var(--accent); font-weight: 700; border-bottom: 2px solid var(--accent); }
-    .thread { border-bottom: 1px solid var(--rule); padding: .9rem 0; }
-    .comment-header { display: flex; flex-wrap: wrap; gap: 0 .75rem; align-items: baseline; }
-    .comment-author { font-weight: 700; }
-    .comment-time { color: var(--muted); font-size: .8125rem; text-decoration: none; }
-    .comment-time:hover { text-decoration: underline; }
-    .comment-reply-to { margin: .15rem 0 0; font-size: .875rem; color: var(--muted); }
-    .comment-body { margin: .25rem 0 .35rem; white-space: pre-line; overflow-wrap: anywhere; }
-    .comment-actions { display: flex; gap: 1.25rem; align-items: center; font-size: .875rem; }
-    .like-form { margin: 0; }
-    .like { font: inherit; color: var(--muted); background: none; border: 0; padding: .5rem 0; cursor: pointer; min-height: 44px; }
-    .like:hover, .reply-link:hover { color: var(--accent); }
-    .reply-link { color: var(--muted); text-decoration: none; padding: .5rem 0; }
-    .replies { margin: .5rem 0 0 .75rem; padding-left: .9rem; border-left: 2px solid var(--rule); }
-    .comment-reply { padding: .5rem 0; }
-    .more { text-align: center; margin: 1.25rem 0 0; }
-    .more-replies { margin: .25rem 0 0; font-size: .9375rem; }
-    .error-page { text-align: center; padding: 2rem 0; }
-    .error-status { font: 700 3rem/1 var(--serif); color: var(--accent); margin: 0; }
-    """#
+        :root {
+          --ink: #1c1c1c; --muted: #5c5c5c; --paper: #ffffff; --wash: #f6f4ef; --rule: #e2ded5;
+          --accent: #9f1c20; --accent-dark: #7a1518; --focus: #1a5fb4; --ok: #1d6b33;
+          --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif;
+          --serif: "Noto Serif", Georgia, "Times New Roman", serif;
+        }
+        *, *::before, *::after { box-sizing: border-box; }
+        html { -webkit-text-size-adjust: 100%; }
+        body { margin: 0; background: var(--paper); color: var(--ink); font: 1.0625rem/1.7 var(--sans); }
+        a { color: var(--accent); text-underline-offset: 0.15em; }
+        a:hover { color: var(--accent-dark); }
+        :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        .skip-link { position: absolute; left: -9999px; top: 0; background: var(--paper); padding: .5rem 1rem; z-index: 10; }
+        .skip-link:focus { left: 1rem; }
+        .masthead { border-bottom: 3px double var(--ink); background: var(--paper); }
+        .masthead-inner { max-width: 46rem; margin: 0 auto; padding: 1rem 1rem .75rem; text-align: center; }
+        .masthead-name { font: 700 2rem/1.2 var(--serif); color: var(--ink); text-decoration: none; letter-spacing: .02em; }
+        .masthead-tagline { margin: .25rem 0 0; color: var(--muted); font-size: .875rem; }
+        .page { max-width: 46rem; margin: 0 auto; padding: 1.25rem 1rem 3rem; }
+        .site-footer { border-top: 1px solid var(--rule); color: var(--muted); font-size: .875rem; text-align: center; padding: 1.5rem 1rem; }
+        .site-footer p { margin: 0; }
+        .muted { color: var(--muted); }
+        .section-title { font: 700 1.25rem/1.4 var(--sans); text-transform: uppercase; letter-spacing: .04em;
+          border-bottom: 2px solid var(--accent); padding-bottom: .25rem; margin: 0 0 1rem; }
+        .article-list { list-style: none; margin: 0; padding: 0; }
+        .teaser { padding: 1rem 0; border-bottom: 1px solid var(--rule); }
+        .teaser-title { font: 700 1.3rem/1.4 var(--serif); margin: 0 0 .35rem; }
+        .teaser-lead .teaser-title { font-size: 1.75rem; }
+        .teaser-title a { color: var(--ink); text-decoration: none; }
+        .teaser-title a:hover { color: var(--accent); text-decoration: underline; }
+        .teaser-sapo { margin: 0 0 .35rem; }
+        .teaser-meta, .article-date { color: var(--muted); font-size: .875rem; margin: 0; }
+        .article-title { font: 700 clamp(1.6rem, 5vw, 2.3rem)/1.35 var(--serif); margin: .35rem 0 .75rem; }
+        .sapo { font-weight: 600; font-size: 1.125rem; line-height: 1.65; margin: 0 0 1.25rem; }
+        .article-body { font-family: var(--serif); font-size: 1.125rem; line-height: 1.8; }
+        .article-body p { margin: 0 0 1.1rem; }
+        .article-body h2 { font: 700 1.3rem/1.45 var(--sans); margin: 1.75rem 0 .75rem; }
+        .article-body blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid var(--rule); color: var(--muted); }
+        .comments { margin-top: 2.5rem; padding-top: 1rem; border-top: 2px solid var(--ink); }
+        .comments-title { font: 700 1.25rem/1.4 var(--sans); margin: 0 0 1rem; }
+        .comment-form { background: var(--wash); border: 1px solid var(--rule); border-radius: 6px; padding: 1rem; margin-bottom: 1.25rem; }
+        .reply-form { margin: .75rem 0 0; }
+        .form-row { display: grid; gap: 0 1rem; grid-template-columns: 1fr; }
+        @media (min-width: 40rem) { .form-row { grid-template-columns: 1fr 1fr; } }
+        .field { margin-bottom: .75rem; }
+        .field label { display: block; font-weight: 600; font-size: .9375rem; margin-bottom: .25rem; }
+        input[type=text], input[type=email], textarea { width: 100%; font: inherit; color: var(--ink); background: var(--paper);
+          border: 1px solid #8a8a8a; border-radius: 4px; padding: .55rem .65rem; line-height: 1.6; }
+        textarea { resize: vertical; min-height: 7.5rem; }
+        [aria-invalid=true] { border-color: var(--accent); box-shadow: 0 0 0 1px var(--accent); }
+        .honeypot { position: absolute; left: -9999px; width: 1px; height: 1px; overflow: hidden; }
+        .form-footer { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: .5rem 1rem; }
+        .limit { margin: 0; color: var(--muted); font-size: .9375rem; }
+        .counter:not(:empty)::before { content: " · "; }
+        .counter.over { color: var(--accent); font-weight: 600; }
+        .button-primary { font: 600 1rem/1.4 var(--sans); color: #fff; background: var(--accent); border: 0; border-radius: 4px;
+          padding: .65rem 1.25rem; min-height: 44px; cursor: pointer; }
+        .button-primary:hover { background: var(--accent-dark); }
+        .button-primary:disabled { background: #8a8a8a; cursor: not-allowed; }
+        .button-secondary { display: inline-block; border: 1px solid var(--accent); border-radius: 4px; padding: .5rem 1rem;
+          text-decoration: none; font-weight: 600; }
+        .form-error { color: var(--accent); font-weight: 600; margin: 0 0 .75rem; }
+        .notice { background: #edf5ee; border-left: 4px solid var(--ok); padding: .65rem .9rem; margin: 0 0 1rem; }
+        .comments-empty { color: var(--muted); margin: 1rem 0; }
+        .comments-toolbar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: .25rem 1rem;
+          border-bottom: 1px solid var(--rule); padding-bottom: .5rem; }
+        .comments-count { margin: 0; font-weight: 700; }
+        .sort { display: flex; gap: 1rem; font-size: .9375rem; }
+        .sort a { color: var(--muted); text-decoration: none; padding: .5rem 0; }
+        .sort a[aria-current=true] { color: var(--accent); font-weight: 700; border-bottom: 2px solid var(--accent); }
+        .thread { border-bottom: 1px solid var(--rule); padding: .9rem 0; }
+        .comment-header { display: flex; flex-wrap: wrap; gap: 0 .75rem; align-items: baseline; }
+        .comment-author { font-weight: 700; }
+        .comment-time { color: var(--muted); font-size: .8125rem; text-decoration: none; }
+        .comment-time:hover { text-decoration: underline; }
+        .comment-reply-to { margin: .15rem 0 0; font-size: .875rem; color: var(--muted); }
+        .comment-body { margin: .25rem 0 .35rem; white-space: pre-line; overflow-wrap: anywhere; }
+        .comment-actions { display: flex; gap: 1.25rem; align-items: center; font-size: .875rem; }
+        .like-form { margin: 0; }
+        .like { font: inherit; color: var(--muted); background: none; border: 0; padding: .5rem 0; cursor: pointer; min-height: 44px; }
+        .like:hover, .reply-link:hover { color: var(--accent); }
+        .reply-link { color: var(--muted); text-decoration: none; padding: .5rem 0; }
+        .replies { margin: .5rem 0 0 .75rem; padding-left: .9rem; border-left: 2px solid var(--rule); }
+        .comment-reply { padding: .5rem 0; }
+        .more { text-align: center; margin: 1.25rem 0 0; }
+        .more-replies { margin: .25rem 0 0; font-size: .9375rem; }
+        .error-page { text-align: center; padding: 2rem 0; }
+        .error-status { font: 700 3rem/1 var(--serif); color: var(--accent); margin: 0; }
+        """#
 }

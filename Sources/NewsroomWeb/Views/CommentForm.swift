@@ -23,10 +23,12 @@ extension CommentSection {
                 void("input", .id("\(prefix)-website"), .name("website"), .type("text"), .autocomplete("off"), Attribute("tabindex", "-1"))
             }
             el("div", .class("form-row")) {
-                field(prefix: prefix, name: "author", label: Strings.authorLabel, type: "text", value: state.author,
-                      autocomplete: "name", required: true, error: state.error, errorID: errorID)
-                field(prefix: prefix, name: "email", label: Strings.emailLabel, type: "email", value: state.email,
-                      autocomplete: "email", required: false, error: state.error, errorID: errorID)
+                field(
+                    prefix: prefix, name: "author", label: Strings.authorLabel, type: "text", value: state.author,
+                    autocomplete: "name", required: true, error: state.error, errorID: errorID)
+                field(
+                    prefix: prefix, name: "email", label: Strings.emailLabel, type: "email", value: state.email,
+                    autocomplete: "email", required: false, error: state.error, errorID: errorID)
             }
             el("div", .class("field")) {
                 el("label", .for("\(prefix)-body")) { parentID == nil ? Strings.bodyLabel : Strings.reply }

@@ -64,7 +64,8 @@ struct CommentSection {
                     for reply in thread.replies { comment(reply, isReply: true) }
                     if thread.nextRepliesCursor != nil {
                         el("p", .class("more-replies")) {
-                            el("a", .href(link(sort: model.sort, extra: "tra-loi-cua=\(thread.comment.id)") + "#\(thread.comment.anchor)")) {
+                            el("a", .href(link(sort: model.sort, extra: "tra-loi-cua=\(thread.comment.id)") + "#\(thread.comment.anchor)"))
+                            {
                                 Strings.moreReplies
                             }
                         }
@@ -78,7 +79,10 @@ struct CommentSection {
         el("article", .class(isReply ? "comment comment-reply" : "comment"), .id(comment.anchor)) {
             el("header", .class("comment-header")) {
                 el("strong", .class("comment-author")) { comment.author }
-                el("a", .class("comment-time"), .href("#\(comment.anchor)"), .ariaLabel("\(Strings.permalink): \(VietnameseFormat.shortDateTime(comment.createdAt))")) {
+                el(
+                    "a", .class("comment-time"), .href("#\(comment.anchor)"),
+                    .ariaLabel("\(Strings.permalink): \(VietnameseFormat.shortDateTime(comment.createdAt))")
+                ) {
                     el("time", .datetime(VietnameseFormat.iso8601(comment.createdAt))) { VietnameseFormat.shortDateTime(comment.createdAt) }
                 }
             }
@@ -96,7 +100,8 @@ struct CommentSection {
                     }
                 }
                 if model.article.commentsOpen {
-                    el("a", .class("reply-link"), .href(link(sort: model.sort, extra: "tra-loi=\(comment.id)") + "#tra-loi-\(comment.id)")) {
+                    el("a", .class("reply-link"), .href(link(sort: model.sort, extra: "tra-loi=\(comment.id)") + "#tra-loi-\(comment.id)"))
+                    {
                         Strings.reply
                     }
                 }

@@ -9,7 +9,8 @@ struct ErrorPage {
 
         static func from(_ error: NewsroomError) -> Model {
             switch error.status {
-            case 404: Model(status: 404, title: Strings.notFoundTitle, message: error.code == .notFound ? Strings.notFoundBody : error.message)
+            case 404:
+                Model(status: 404, title: Strings.notFoundTitle, message: error.code == .notFound ? Strings.notFoundBody : error.message)
             case 500...: Model(status: error.status, title: Strings.serverErrorTitle, message: Strings.serverErrorBody)
             default: Model(status: error.status, title: Strings.errorTitle, message: error.message)
             }

@@ -5,6 +5,7 @@ import NIOCore
 import NewsroomCore
 import NewsroomStorage
 import NewsroomTestSupport
+
 @testable import NewsroomWeb
 
 typealias Comment = NewsroomCore.Comment
@@ -70,11 +71,15 @@ func errorCode(_ buffer: ByteBuffer) throws -> String? {
 func visibleLines(_ html: String) -> [String] {
     var text = html
     for element in ["head", "script", "style", "template"] {
-        while let start = text.range(of: "<\(element)"), let end = text.range(of: "</\(element)>", range: start.upperBound..<text.endIndex) {
+        while let start = text.range(of: "<\(element)"), let end = text.range(of: "</\(element)>", range: start.upperBound..<text.endIndex)
+        {
             text.removeSubrange(start.lowerBound..<end.upperBound)
         }
     }
-    let blocks = ["p", "h1", "h2", "h3", "li", "div", "section", "article", "header", "footer", "form", "nav", "main", "label", "button", "ol", "ul", "br", "textarea", "a"]
+    let blocks = [
+        "p", "h1", "h2", "h3", "li", "div", "section", "article", "header", "footer", "form", "nav", "main", "label", "button", "ol", "ul",
+        "br", "textarea", "a",
+    ]
     var output = ""
     var index = text.startIndex
     while index < text.endIndex {

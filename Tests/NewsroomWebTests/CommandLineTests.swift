@@ -1,0 +1,157 @@
+import Foundation
+import HummingbirdTesting
+import NIOCore
+import NewsroomCore
+import NewsroomStorage
+import NewsroomTestSupport
+import Testing
+
+/// The `newsroom` command as an editor or moderator runs it.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var error: String
+    }
+
+    func newsroom(_ arguments: [String], database: String) throws -> Run {
+        let process = Process()
+        process.executableURL = ServerProcess.executable
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["NEWSROOM_DATABASE_URL": "sqlite://\(database)"]) { $1 }
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
+            error: String(decoding: errorData, as: UTF8.self))
+    }
+
+    func withDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        return try body(directory)
+    }
+
+    @Test func importingTheSeedPrintsItsPathAndImportingAgainUpdatesTheSameArticle() throws {
+        try withDirectory { directory in
+            let database = directory.appendingPathComponent("cli.sqlite").path
+            let first = try newsroom(["import", Fixtures.seedURL.path], database: database)
+            #expect(first.status == 0, "\(first.error)")
+            let columns = first.output.trimmingCharacters(in: .newlines).components(separatedBy: "\t")
+            #expect(columns.count == 3)
+            #expect(columns[0] == "1")
+            #expect(columns[1] == "/2023-nam-ngoai-giao-soi-dong-1")
+            #expect(columns[2] == (try Fixtures.seedText()).components(separatedBy: "\n")[0])
+            let again = try newsroom(["import", Fixtures.seedURL.path], database: database)
+            #expect(again.output == first.output)
+        }
+    }
+
+    @Test func importsMarkdownWithFrontMatterAndSanitisesItsHTML() async throws {
+        try await TestStore.with { store, database in
+            let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
+            let file = directory.appendingPathComponent("bai.md")
+            try """
+            ---
+            title: "Đêm nhạc trịnh bên hồ Xuân Hương"
+            sapo: Hàng trăm khán giả ngồi kín bờ hồ.
+            slug: dem-nhac-da-lat
+            date: 2026-11-20T19:30:00+07:00
+            ---
+            Đoạn **mở đầu** với [liên kết](https://example.vn) và <script>alert(1)</script>.
+
+            ## Khán giả nói gì
+
+            Một đoạn có [liên kết xấu](javascript:alert(2)).
+            """.write(to: file, atomically: true, encoding: .utf8)
+            let run = try newsroom(["import", file.path], database: database)
+            #expect(run.status == 0, "\(run.error)")
+            #expect(run.output.hasPrefix("1\t/dem-nhac-da-lat-1\tĐêm nhạc trịnh bên hồ Xuân Hương"))
+            let article = try #require(try await store.articles.article(id: 1))
+            #expect(VietnameseFormat.iso8601(article.publishedAt) == "2026-11-20T19:30:00+07:00")
+            guard case .html(let html) = article.body.first else {
+                Issue.record("expected one HTML block")
+                return
+            }
+            #expect(html.html.contains("<strong>mở đầu</strong>"))
+            #expect(html.html.contains("<a href=\"https://example.vn\" rel=\"nofollow noopener\">liên kết</a>"))
+            #expect(html.html.contains("<h2>Khán giả nói gì</h2>"))
+            #expect(!html.html.contains("<script"))
+            #expect(!html.html.contains("javascript:"))
+        }
+    }
+
+    @Test func aBrokenFileIsNamedAndLeavesNothingBehind() throws {
+        try withDirectory { directory in
+            let database = directory.appendingPathComponent("cli.sqlite").path
+            let empty = directory.appendingPathComponent("trong.txt")
+            try "\n\n".write(to: empty, atomically: true, encoding: .utf8)
+            let binary = directory.appendingPathComponent("nhi-phan.txt")
+            try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: binary)
+            let run = try newsroom(["import", empty.path, binary.path], database: database)
+            #expect(run.status == 1)
+            #expect(run.error.contains("trong.txt"))
+            #expect(run.error.contains("nhi-phan.txt: tệp không phải văn bản UTF-8"))
+            #expect(run.output.isEmpty)
+        }
+    }
+
+    @Test func moderatorsListApproveAndRejectComments() async throws {
+        try await TestStore.with { store, path in
+            let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
+            let first = try await store.comments.insert(
+                Fixtures.comment(article: article.id, author: "Lê\tAn", body: "Hai\ndòng", status: .pending))
+            let second = try await store.comments.insert(Fixtures.comment(article: article.id, body: "Đã đăng"))
+
+            let pending = try newsroom(["comments", "list", "--pending"], database: path)
+            #expect(pending.output == "\(first.id)\t\(article.id)\tpending\tLê An\tHai dòng\n")
+            #expect(try newsroom(["comments", "approve", "\(first.id)"], database: path).status == 0)
+            #expect(try newsroom(["comments", "reject", "\(second.id)"], database: path).status == 0)
+            let all = try newsroom(["comments", "list"], database: path).output.split(separator: "\n").map { $0.split(separator: "\t")[2] }
+            #expect(all == ["published", "rejected"])
+            let missing = try newsroom(["comments", "approve", "9999"], database: path)
+            #expect(missing.status == 1)
+            #expect(missing.error.contains("9999"))
+        }
+    }
+}
+
+/// `newsroom serve` on an empty database loads the demo articles, unless told not to.
+@Suite struct ServeCommandTests {
+    func titles(arguments: [String]) async throws -> [String] {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-serve-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let database = "sqlite://" + directory.appendingPathComponent("site.sqlite").path
+        let server = try ServerProcess(arguments: ["--database", database] + arguments)
+        defer { server.kill() }
+        let client = TestClient(host: "127.0.0.1", port: server.port)
+        client.connect()
+        let home = try await client.get("/")
+        try await client.shutdown()
+        #expect(home.status == .ok)
+        let html = home.body.map { String(buffer: $0) } ?? ""
+        return html.components(separatedBy: "<h2 class=\"teaser-title\">").dropFirst().map { part in
+            let text = part.drop(while: { $0 != ">" }).dropFirst()
+            return String(text.prefix(while: { $0 != "<" }))
+        }
+    }
+
+    @Test func theFirstServeShowsDemoArticlesNewestFirst() async throws {
+        let demo = try await titles(arguments: [])
+        #expect(demo.count >= 3)
+        #expect(Set(demo).count == demo.count)
+        #expect(demo.allSatisfy { !$0.isEmpty })
+    }
+
+    @Test func noDemoLeavesTheSiteEmpty() async throws {
+        #expect(try await titles(arguments: ["--no-demo"]).isEmpty)
+    }
+}
