@@ -37,16 +37,25 @@ public enum Strings {
     /// "Tối đa: 1500 ký tự" (the seed page writes the limit without a thousands separator).
     public static func maxLength(_ limit: Int) -> String { "Tối đa: \(limit) ký tự" }
 
+    /// Templates shared with the page's script: `{n}` and `{max}` are filled with formatted numbers.
+    public static let remainingTemplate = "Còn {n} ký tự"
+    public static let overTemplate = "Vượt quá {n} ký tự"
+    public static let tooLongTemplate = "Bình luận dài {n} ký tự, tối đa {max} ký tự. Xin bạn rút gọn rồi gửi lại."
+    public static let commentCountTemplate = "{n} bình luận"
+    public static let networkError = "Không gửi được. Xin bạn kiểm tra kết nối mạng rồi thử lại."
+
     /// "12 bình luận".
-    public static func commentCount(_ count: Int) -> String { "\(VietnameseFormat.number(count)) bình luận" }
+    public static func commentCount(_ count: Int) -> String {
+        fill(commentCountTemplate, ["n": VietnameseFormat.number(count)])
+    }
 
-    /// "Còn 1.488 ký tự" / "Vượt quá 12 ký tự", for the live counter.
-    public static func remaining(_ count: Int) -> String { "Còn \(VietnameseFormat.number(count)) ký tự" }
-
-    /// "Bình luận dài 1.612 ký tự, tối đa 1.500 ký tự."
+    /// "Bình luận dài 1.612 ký tự, tối đa 1.500 ký tự. Xin bạn rút gọn rồi gửi lại."
     public static func tooLong(_ count: Int, limit: Int) -> String {
-        "Bình luận dài \(VietnameseFormat.number(count)) ký tự, tối đa \(VietnameseFormat.number(limit)) ký tự. "
-            + "Xin bạn rút gọn rồi gửi lại."
+        fill(tooLongTemplate, ["n": VietnameseFormat.number(count), "max": VietnameseFormat.number(limit)])
+    }
+
+    static func fill(_ template: String, _ values: [String: String]) -> String {
+        values.reduce(template) { text, value in text.replacingOccurrences(of: "{\(value.key)}", with: value.value) }
     }
 
     /// "Tên hiển thị dài 61 ký tự, tối đa 50 ký tự."

@@ -90,6 +90,6 @@ struct NewsroomErrorTests {
         #expect(Strings.authorTooLong(61, limit: 50) == "Tên hiển thị dài 61 ký tự, tối đa 50 ký tự.")
         #expect(Strings.maxLength(1500) == "Tối đa: 1500 ký tự")
         #expect(Strings.commentCount(1234) == "1.234 bình luận")
-        #expect(Strings.remaining(1488) == "Còn 1.488 ký tự")
+        #expect(Strings.fill(Strings.remainingTemplate, ["n": "1.488"]) == "Còn 1.488 ký tự")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomTestSupport
 import Testing
 
 @testable import NewsroomCore
@@ -6,12 +7,7 @@ import Testing
 @Suite("Plain-text article import")
 struct PlainTextArticleTests {
     /// The seed article, read from `../shared/seed` beside the package: its text is input, never copied here.
-    static let seedURL: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()  // NewsroomCoreTests
-        .deletingLastPathComponent()  // Tests
-        .deletingLastPathComponent()  // package root
-        .appendingPathComponent("../shared/seed/000_380a24cf614cbcf5.txt")
-        .standardizedFileURL
+    static var seedURL: URL { Fixtures.seedURL }
 
     static func parseError(_ text: String) -> PlainTextArticle.ParseError? {
         do throws(PlainTextArticle.ParseError) {

@@ -49,9 +49,13 @@ public enum Fixtures {
             clientFingerprint: client, createdAt: date, likes: likes)
     }
 
-    /// The seed article page from `../shared/seed`, read at test time (its text is input, not project content).
+    /// The seed article page, read at test time (its text is input, not project content): `NEWSROOM_SEED` when
+    /// set, else `../shared/seed/` beside the package, where the newsroom's shared folder lives.
     public static var seedURL: URL {
-        URL(fileURLWithPath: #filePath)
+        if let path = ProcessInfo.processInfo.environment["NEWSROOM_SEED"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("shared/seed/000_380a24cf614cbcf5.txt")
     }

@@ -24,12 +24,21 @@ import Testing
         process.standardOutput = output
         process.standardError = error
         try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        // Read standard error on another thread so that neither pipe can fill up and stall the child.
+        let errorBox = ErrorBox()
+        let reader = Thread { errorBox.bytes = ServerProcess.readAll(error.fileHandleForReading.fileDescriptor) }
+        reader.start()
+        let outputData = ServerProcess.readAll(output.fileHandleForReading.fileDescriptor)
         process.waitUntilExit()
+        while !reader.isFinished { usleep(1000) }
+        let errorData = errorBox.bytes
         return Run(
             status: process.terminationStatus, output: String(decoding: outputData, as: UTF8.self),
             error: String(decoding: errorData, as: UTF8.self))
+    }
+
+    final class ErrorBox: @unchecked Sendable {
+        var bytes: [UInt8] = []
     }
 
     func withDirectory<T>(_ body: (URL) throws -> T) throws -> T {
@@ -45,7 +54,7 @@ import Testing
             let first = try newsroom(["import", Fixtures.seedURL.path], database: database)
             #expect(first.status == 0, "\(first.error)")
             let columns = first.output.trimmingCharacters(in: .newlines).components(separatedBy: "\t")
-            #expect(columns.count == 3)
+            try #require(columns.count == 3, "\(first.error)")
             #expect(columns[0] == "1")
             #expect(columns[1] == "/2023-nam-ngoai-giao-soi-dong-1")
             #expect(columns[2] == (try Fixtures.seedText()).components(separatedBy: "\n")[0])

@@ -15,7 +15,12 @@ import Testing
             body: try jsonBody(["author": "Vy", "body": body])
         ) { response throws in
             #expect(response.status == .created)
-            return try #require(try json(response.body)["comment"] as? [String: Any])
+            let body = try json(response.body)
+            let comment = try #require(body["comment"] as? [String: Any])
+            // The API tells the reader what happened, in the same words as the form.
+            let published = comment["status"] as? String == "published"
+            #expect(body["notice"] as? String == (published ? "Bình luận của bạn đã được đăng" : "Bình luận của bạn đang chờ duyệt"))
+            return comment
         }
     }
 

@@ -1,7 +1,16 @@
 /// The static files the pages use, compiled into the binary so a newspaper deploys one file. Their URLs carry a
-/// version, so they can be cached for a year and still change with a release.
+/// fingerprint of their content, so they can be cached for a year and still change with a release.
 enum Assets {
-    static let stylesheetVersion = "1"
-    static let scriptVersion = "1"
-    static let script = "// Progressive enhancement arrives with the next release; every page works without it.\n"
+    static let stylesheetVersion = fingerprint(stylesheet)
+    static let scriptVersion = fingerprint(script)
+
+    /// 64-bit FNV-1a of the content, in hex: stable across runs and machines (unlike `hashValue`).
+    static func fingerprint(_ content: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in content.utf8 {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return String(hash, radix: 16)
+    }
 }

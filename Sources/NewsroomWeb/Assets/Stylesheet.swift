@@ -88,6 +88,11 @@ extension Assets {
         .comment-reply { padding: .5rem 0; }
         .more { text-align: center; margin: 1.25rem 0 0; }
         .more-replies { margin: .25rem 0 0; font-size: .9375rem; }
+        .comment.is-new { animation: arrive 2.5s ease-out; }
+        @keyframes arrive { from { background: #fdf3d8; } to { background: transparent; } }
+        @media (prefers-reduced-motion: reduce) { .comment.is-new { animation: none; } }
+        .like[aria-pressed=true] { color: var(--accent); font-weight: 600; }
+        [aria-busy=true] { opacity: .7; }
         .error-page { text-align: center; padding: 2rem 0; }
         .error-status { font: 700 3rem/1 var(--serif); color: var(--accent); margin: 0; }
         """#

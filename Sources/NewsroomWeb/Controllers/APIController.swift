@@ -73,9 +73,16 @@ struct APIController {
                 author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
                 website: input.website ?? ""),
             to: article.id, client: client.fingerprint)
-        struct Created: Encodable { var comment: APIModels.CommentJSON }
+        /// `notice` is the sentence to show the reader: published, or waiting for a moderator.
+        struct Created: Encodable {
+            var comment: APIModels.CommentJSON
+            var notice: String
+        }
         return try Responses.json(
-            Created(comment: .init(comment: comment, articlePath: article.path, includeStatus: true)), status: .created)
+            Created(
+                comment: .init(comment: comment, articlePath: article.path, includeStatus: true),
+                notice: comment.status == .published ? Strings.publishedNotice : Strings.pendingNotice),
+            status: .created)
     }
 
     @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {

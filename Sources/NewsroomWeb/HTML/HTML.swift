@@ -8,6 +8,8 @@ public struct Node: Sendable {
         case text(String)
         case trusted(SanitizedHTML)
         case staticRaw(StaticString)
+        /// JSON already escaped for a script element by `scriptJSON`.
+        case scriptData(String)
         case fragment([Node])
     }
 
@@ -80,6 +82,8 @@ extension Node {
             Escape.text(text, into: &output)
         case .trusted(let html):
             output.append(contentsOf: html.html.utf8)
+        case .scriptData(let json):
+            output.append(contentsOf: json.utf8)
         case .staticRaw(let markup):
             markup.withUTF8Buffer { output.append(contentsOf: $0) }
         case .fragment(let nodes):
@@ -130,5 +134,25 @@ enum Escape {
             default: output.append(byte)
             }
         }
+    }
+}
+
+extension Node {
+    /// A value as JSON inside `<script type="application/json">`: `<`, `>`, `&` and the JavaScript line separators
+    /// are written as `\u` escapes, so no text inside can close the script element.
+    public static func scriptJSON(_ value: some Encodable) -> Node {
+        guard let data = try? Responses.encoder.encode(value) else { return .empty }
+        var json = ""
+        for scalar in String(decoding: data, as: UTF8.self).unicodeScalars {
+            switch scalar {
+            case "<": json += "\\u003c"
+            case ">": json += "\\u003e"
+            case "&": json += "\\u0026"
+            case "\u{2028}": json += "\\u2028"
+            case "\u{2029}": json += "\\u2029"
+            default: json.unicodeScalars.append(scalar)
+            }
+        }
+        return Node(kind: .scriptData(json))
     }
 }

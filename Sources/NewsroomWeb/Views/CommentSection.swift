@@ -5,7 +5,11 @@ struct CommentSection {
     let model: ArticlePage.Model
 
     func render() -> Node {
-        el("section", .class("comments"), .id("binh-luan"), Attribute("aria-labelledby", "binh-luan-tieu-de")) {
+        el(
+            "section", .class("comments"), .id("binh-luan"), Attribute("aria-labelledby", "binh-luan-tieu-de"),
+            Attribute("data-article-id", String(model.article.id)), Attribute("data-article-path", model.path),
+            Attribute("data-total", String(model.total))
+        ) {
             el("h2", .class("comments-title"), .id("binh-luan-tieu-de")) { Strings.commentsHeading }
             if model.article.commentsOpen {
                 form(parentID: nil)
@@ -25,18 +29,20 @@ struct CommentSection {
                     for thread in model.threads { render(thread) }
                 }
                 if let next = model.nextCursor {
-                    el("p", .class("more")) {
+                    el("p", .class("more"), .id("xem-them")) {
                         el("a", .class("button-secondary"), .href(link(sort: model.sort, cursor: next) + "#danh-sach-binh-luan")) {
                             Strings.more
                         }
                     }
                 }
             }
+            el("script", .type("application/json"), .id("newsroom-strings")) { Node.scriptJSON(ClientStrings()) }
+            el("script", Attribute("src", SiteRoute.script.path), Attribute(boolean: "defer", true)) {}
         }
     }
 
     func toolbar() -> Node {
-        el("div", .class("comments-toolbar")) {
+        el("div", .class("comments-toolbar"), .id("thanh-binh-luan")) {
             el("p", .class("comments-count")) { Strings.commentCount(model.total) }
             el("nav", .class("sort"), .ariaLabel(Strings.sortLabel)) {
                 for (sort, label) in [(CommentSort.newest, Strings.sortNewest), (.oldest, Strings.sortOldest), (.top, Strings.sortTop)] {

@@ -26,7 +26,7 @@ final class ServerProcess: @unchecked Sendable {
         var seen = ""
         let marker = "đang chạy tại http://127.0.0.1:"
         while Date() < deadline {
-            let data = output.fileHandleForReading.availableData
+            let data = Self.readChunk(output.fileHandleForReading.fileDescriptor)
             if data.isEmpty { break }
             seen += String(decoding: data, as: UTF8.self)
             if let range = seen.range(of: marker) {
@@ -39,6 +39,24 @@ final class ServerProcess: @unchecked Sendable {
         }
         process.terminate()
         throw ServerError(message: "newsroom serve did not start: \(seen)")
+    }
+
+    /// One `read(2)` of what is there, retried when a signal (another test's child exiting) interrupts it;
+    /// Foundation's `availableData` crashes on EINTR instead. Empty at end of file.
+    static func readChunk(_ descriptor: Int32) -> [UInt8] {
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count >= 0 { return Array(buffer.prefix(count)) }
+            if errno != EINTR { return [] }
+        }
+    }
+
+    /// Everything a descriptor gives until end of file.
+    static func readAll(_ descriptor: Int32) -> [UInt8] {
+        var all: [UInt8] = []
+        while case let chunk = readChunk(descriptor), !chunk.isEmpty { all += chunk }
+        return all
     }
 
     /// Kills the process with SIGKILL (no chance to flush or clean up) and waits for it to be gone.
