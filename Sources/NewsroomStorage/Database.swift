@@ -10,8 +10,10 @@ public protocol Database: Sendable {
     /// Runs read-only work on one of the read connections.
     func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
-    /// Runs `body` in one transaction: committed (durably) when it returns, rolled back when it throws.
-    func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// Runs `body` atomically and returns once its changes are durably committed; when it throws, none of its
+    /// changes remain. Concurrent writes may share one transaction (each in its own savepoint), so one commit
+    /// and one fsync serve a burst of comments.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
     /// Closes every connection.
     func close() async

@@ -16,6 +16,17 @@ public struct SQLArticleRepository: ArticleRepository {
         }
     }
 
+    public func pageStamp(id: Article.ID) async throws -> PageStamp? {
+        try await database.read { db in
+            try await db.raw("SELECT slug, comments_version, updated_at FROM articles WHERE id = \(bind: id)").first().map { row in
+                PageStamp(
+                    slug: try row.decode(column: "slug", as: String.self),
+                    version: try row.decode(column: "comments_version", as: Int64.self),
+                    updatedAt: try row.decode(column: "updated_at", as: Timestamp.self).date)
+            }
+        }
+    }
+
     public func latest(limit: Int, offset: Int) async throws -> [Article] {
         try await database.read { db in
             try await db.raw(
@@ -49,6 +60,7 @@ public struct SQLArticleRepository: ArticleRepository {
                     .set("comments_open", to: draft.commentsOpen)
                     .set("published_at", to: publishedAt)
                     .set("updated_at", to: Timestamp(now))
+                    .set("comments_version", to: SQLQueryString("comments_version + 1"))
                     .where("id", .equal, id)
                     .run()
                 return (id, false)

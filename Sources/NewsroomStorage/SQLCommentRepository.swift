@@ -15,7 +15,7 @@ public struct SQLCommentRepository: CommentRepository {
         """
 
     public func insert(_ comment: NewComment) async throws -> Comment {
-        let id = try await database.write { db in
+        try await database.write { db in
             let row = try await db.insert(into: "comments")
                 .columns(
                     "article_id", "parent_id", "reply_to_id", "author", "email", "body", "status", "likes",
@@ -29,11 +29,19 @@ public struct SQLCommentRepository: CommentRepository {
                 )
                 .returning("id")
                 .first()
-            guard let row else { throw StorageError.noRowReturned }
-            return try row.decode(column: "id", as: Comment.ID.self)
+            guard let id = try row?.decode(column: "id", as: Comment.ID.self) else { throw StorageError.noRowReturned }
+            if comment.status == .published { try await Self.pageChanged(article: comment.articleID, on: db) }
+            // Read back on the writer, inside the transaction: no second connection, no chance of missing the row.
+            guard let stored = try await db.raw("\(unsafeRaw: Self.select) WHERE c.id = \(bind: id)").first() else {
+                throw StorageError.noRowReturned
+            }
+            return try Self.comment(from: stored)
         }
-        guard let stored = try await self.comment(id: id) else { throw StorageError.noRowReturned }
-        return stored
+    }
+
+    /// Marks an article's page as changed (see `PageStamp`), inside the caller's transaction.
+    static func pageChanged(article: Article.ID, on db: any SQLDatabase) async throws {
+        try await db.raw("UPDATE articles SET comments_version = comments_version + 1 WHERE id = \(bind: article)").run()
     }
 
     public func comment(id: Comment.ID) async throws -> Comment? {
@@ -131,6 +139,9 @@ public struct SQLCommentRepository: CommentRepository {
                 .first()
             if inserted != nil {
                 try await db.raw("UPDATE comments SET likes = likes + 1 WHERE id = \(bind: comment)").run()
+                try await db.raw(
+                    "UPDATE articles SET comments_version = comments_version + 1 WHERE id = (SELECT article_id FROM comments WHERE id = \(bind: comment))"
+                ).run()
             }
             return try await db.raw("SELECT likes FROM comments WHERE id = \(bind: comment)").first()?
                 .decode(column: "likes", as: Int.self)
@@ -161,6 +172,9 @@ public struct SQLCommentRepository: CommentRepository {
                 .map { try $0.decode(column: "id", as: Comment.ID.self) }
             guard !existing.isEmpty else { return [] }
             try await db.raw("UPDATE comments SET status = \(bind: status.rawValue) WHERE id IN (\(binds: existing))").run()
+            try await db.raw(
+                "UPDATE articles SET comments_version = comments_version + 1 WHERE id IN (SELECT article_id FROM comments WHERE id IN (\(binds: existing)))"
+            ).run()
             return existing.sorted()
         }
     }

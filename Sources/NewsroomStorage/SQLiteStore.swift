@@ -8,17 +8,19 @@ import Synchronization
 
 /// SQLite as DESIGN.md sets it up: WAL journal, `synchronous=FULL` (a comment acknowledged is on disk), foreign
 /// keys on. sqlite-nio retries a busy database without sleeping, so writers must never contend: every write goes
-/// through the one writer connection, one transaction at a time, and reads are spread over a few other connections.
+/// through the one writer connection, one transaction at a time (`WriteBatcher`), and reads are spread over a few
+/// other connections.
 public final class SQLiteStore: Database {
     public let dialect = DatabaseDialect.sqlite
     private let writer: SQLiteConnection
     private let readers: [SQLiteConnection]
-    private let writeLock = AsyncLock()
+    private let batcher: WriteBatcher
     private let nextReader = Atomic<Int>(0)
     private let logger: Logger
 
     private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
         self.writer = writer
+        self.batcher = WriteBatcher(database: writer.sql(queryLogLevel: .trace))
         self.readers = readers
         self.logger = logger
     }
@@ -50,19 +52,8 @@ public final class SQLiteStore: Database {
         return try await body(readers[index].sql(queryLogLevel: .trace))
     }
 
-    public func write<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await writeLock.withLock {
-            let db = writer.sql(queryLogLevel: .trace)
-            try await db.raw("BEGIN IMMEDIATE").run()
-            do {
-                let result = try await body(db)
-                try await db.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await db.raw("ROLLBACK").run()
-                throw error
-            }
-        }
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await batcher.write(body)
     }
 
     public func close() async {

@@ -7,6 +7,7 @@ struct Services: Sendable {
     let store: Store
     let comments: CommentService
     let tokens: FormTokens
+    let pageCache = PageCache()
     let config: AppConfig
     let now: @Sendable () -> Date
 

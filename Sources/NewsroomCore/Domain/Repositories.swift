@@ -5,6 +5,9 @@ public protocol ArticleRepository: Sendable {
     /// The article with this id, or nil when there is none.
     func article(id: Article.ID) async throws -> Article?
 
+    /// What identifies the current rendering of an article's page, or nil when there is no such article.
+    func pageStamp(id: Article.ID) async throws -> PageStamp?
+
     /// Published articles, newest first, `limit` at most, skipping `offset`.
     func latest(limit: Int, offset: Int) async throws -> [Article]
 
@@ -14,6 +17,20 @@ public protocol ArticleRepository: Sendable {
     /// Creates the article, or updates the one with the same slug while keeping its first publication time.
     /// Atomic: either the whole article is saved or nothing is. Returns the stored article and whether it is new.
     func save(_ draft: ArticleDraft, now: Date) async throws -> (article: Article, created: Bool)
+}
+
+/// The slug of an article and a version that changes whenever anything its page shows changes (its text, a
+/// comment published or taken down, a like), read together in one query.
+public struct PageStamp: Sendable, Equatable {
+    public var slug: String
+    public var version: Int64
+    public var updatedAt: Date
+
+    public init(slug: String, version: Int64, updatedAt: Date) {
+        self.slug = slug
+        self.version = version
+        self.updatedAt = updatedAt
+    }
 }
 
 /// What storage needs to create a comment.

@@ -13,7 +13,8 @@ protocol Migration: Sendable {
 /// Every migration, in order. Append only: a released migration is never edited.
 enum Migrations {
     static let all: [any Migration] = [
-        CreateArticlesAndComments()
+        CreateArticlesAndComments(),
+        AddCommentsVersion(),
     ]
 
     /// Versions not yet applied to this database, in order.

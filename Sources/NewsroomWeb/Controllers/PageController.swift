@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import NewsroomCore
 
 /// The reader pages: home and article.
@@ -18,23 +19,34 @@ struct PageController {
 
     @Sendable func article(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let component = context.parameters.get("slugAndID") ?? ""
-        guard let id = Article.id(fromPathComponent: component) else { throw NewsroomError(.notFound) }
-        let article = try await services.article(id)
-        guard component == "\(article.slug)-\(article.id)" else {
+        guard let id = Article.id(fromPathComponent: component),
+            let stamp = try await services.store.articles.pageStamp(id: id)
+        else { throw NewsroomError(.articleNotFound) }
+        guard component == "\(stamp.slug)-\(id)" else {
             // An old or mistyped slug: send readers and search engines to the current address.
             let query = request.uri.query.map { "?\($0)" } ?? ""
-            return Responses.redirect(to: article.path + query, status: .movedPermanently)
+            return Responses.redirect(to: Article.path(slug: stamp.slug, id: id) + query, status: .movedPermanently)
         }
         let query = request.uri.queryParameters
+        let sort = query["sort"].flatMap { CommentSort(rawValue: String($0)) } ?? .newest
+        // Only the plain page (in each sort order) is cached; pages with a cursor, an open reply form or a notice
+        // are rendered each time.
+        let cacheKey = query.allSatisfy({ $0.key == "sort" }) ? PageCache.Key(article: id, sort: sort) : nil
+        let now = services.now()
+        if let cacheKey, let cached = services.pageCache.page(cacheKey, stamp: stamp, now: now) {
+            return Responses.html(cached)
+        }
+        let article = try await services.article(id)
         var notice: ArticlePage.Model.Notice?
         if let pending = query["cho-duyet"].flatMap({ Comment.ID(String($0)) }) { notice = .pending(pending) }
         let model = try await pageModel(
-            article: article, sort: query["sort"].flatMap { CommentSort(rawValue: String($0)) } ?? .newest,
-            cursor: query["cursor"].flatMap { Cursor(String($0)) },
+            article: article, sort: sort, cursor: query["cursor"].flatMap { Cursor(String($0)) },
             expandedThread: query["tra-loi-cua"].flatMap { Comment.ID(String($0)) },
             replyingTo: query["tra-loi"].flatMap { Comment.ID(String($0)) },
             form: .init(), notice: notice)
-        return Responses.html(ArticlePage(model: model).render())
+        let body = ByteBuffer(bytes: ArticlePage(model: model).render().render())
+        if let cacheKey { services.pageCache.store(body, for: cacheKey, stamp: stamp, now: now) }
+        return Responses.html(body)
     }
 
     /// Everything the article page shows; also used to re-render it with a form error.

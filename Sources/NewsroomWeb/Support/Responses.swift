@@ -5,10 +5,14 @@ import NewsroomCore
 /// Building responses: HTML pages, JSON and redirects.
 enum Responses {
     static func html(_ node: Node, status: HTTPResponse.Status = .ok) -> Response {
+        html(ByteBuffer(bytes: node.render()), status: status)
+    }
+
+    static func html(_ body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-            body: .init(byteBuffer: ByteBuffer(bytes: node.render())))
+            body: .init(byteBuffer: body))
     }
 
     static let encoder: JSONEncoder = {
