@@ -53,6 +53,9 @@ done
 
 mkdir -p "$WORK/www"
 curl -sf "$BASE$ARTICLE_PATH" -o "$WORK/www/article.html"
+# nginx's workers run as an unprivileged user: let them read the page (mktemp -d makes a private folder).
+chmod 755 "$WORK" "$WORK/www"
+chmod 644 "$WORK/www/article.html"
 NGINX_PORT=$((PORT + 1))
 cat > "$WORK/nginx.conf" <<CONF
 worker_processes 2;
@@ -72,12 +75,15 @@ CONF
 nginx -c "$WORK/nginx.conf" -p "$WORK"
 sleep 0.3
 
-# run NAME URL [wrk args...]: prints "NAME req/s p50 p99 errors"
+# run NAME URL [SCRIPT SCRIPT_ARG]: prints "NAME req/s p50 p99 non-2xx"
 run() {
-  local name="$1" url="$2"
-  shift 2
+  local name="$1" url="$2" script="${3:-}" script_arg="${4:-}"
   local out
-  out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url")"
+  if [ -n "$script" ]; then
+    out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$script" "$url" -- "$script_arg")"
+  else
+    out="$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$url")"
+  fi
   local rps p50 p99 errors
   rps="$(awk '/^Requests\/sec/ {print $2}' <<<"$out")"
   p50="$(awk '$1 == "50%" {print $2}' <<<"$out")"
@@ -91,10 +97,10 @@ RESULTS=()
 RESULTS+=("$(run nginx-static "http://127.0.0.1:$NGINX_PORT/article.html")")
 RESULTS+=("$(run article-page "$BASE$ARTICLE_PATH")")
 RESULTS+=("$(run comments-json "$BASE/api/v1/articles/$ARTICLE_ID/comments")")
-RESULTS+=("$(run comment-post "$BASE/api/v1/articles/$ARTICLE_ID/comments" -s Benchmarks/post-comment.lua -- "/api/v1/articles/$ARTICLE_ID/comments")")
+RESULTS+=("$(run comment-post "$BASE/api/v1/articles/$ARTICLE_ID/comments" Benchmarks/post-comment.lua "/api/v1/articles/$ARTICLE_ID/comments")")
 
 NGINX_RPS="$(awk '{print $2}' <<<"${RESULTS[0]}")"
-printf '\n%-15s %12s %10s %10s %8s %10s\n' "what" "req/s" "p50" "p99" "errors" "× nginx"
+printf '\n%-15s %12s %10s %10s %8s %10s\n' "what" "req/s" "p50" "p99" "non-2xx" "× nginx"
 for row in "${RESULTS[@]}"; do
   read -r name rps p50 p99 errors <<<"$row"
   ratio="$(awk -v a="$rps" -v b="$NGINX_RPS" 'BEGIN { printf "%.2f", a / b }')"

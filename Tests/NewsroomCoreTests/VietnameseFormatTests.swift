@@ -76,3 +76,23 @@ struct VietnameseFormatTests {
         #expect(VietnameseFormat.timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: 1_719_792_000)) == 7 * 3600)
     }
 }
+
+@Suite struct LocalTimeArithmeticTests {
+    /// The arithmetic agrees with Foundation's calendar in GMT+7 across centuries, leap days and negative times.
+    @Test func agreesWithTheGregorianCalendar() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 7 * 3600)!
+        var generator = SystemRandomNumberGenerator()
+        var moments: [TimeInterval] = [0, -1, 951_782_400, 951_868_799, 4_107_542_399, -2_208_988_800]
+        moments += (0..<2000).map { _ in TimeInterval(Int64.random(in: -4_000_000_000...6_000_000_000, using: &generator)) }
+        for seconds in moments {
+            let date = Date(timeIntervalSince1970: seconds)
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
+            let time = VietnameseFormat.localTime(date)
+            #expect(
+                [time.year, time.month, time.day, time.hour, time.minute, time.second, time.weekday + 1]
+                    == [parts.year, parts.month, parts.day, parts.hour, parts.minute, parts.second, parts.weekday].map { $0 ?? -1 },
+                "\(seconds)")
+        }
+    }
+}
