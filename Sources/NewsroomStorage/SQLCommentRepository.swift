@@ -31,7 +31,14 @@ public struct SQLCommentRepository: CommentRepository {
                 .first()
             guard let id = try row?.decode(column: "id", as: Comment.ID.self) else { throw StorageError.noRowReturned }
             if comment.status == .published { try await Self.pageChanged(article: comment.articleID, on: db) }
-            // Read back on the writer, inside the transaction: no second connection, no chance of missing the row.
+            if comment.replyToID == nil {
+                // A new thread: everything is known without reading it back (the writer is the one serial path).
+                return Comment(
+                    id: id, articleID: comment.articleID, parentID: comment.parentID, author: comment.author,
+                    email: comment.email, body: comment.body, status: comment.status, likes: comment.likes,
+                    createdAt: Timestamp(comment.createdAt).date)
+            }
+            // A reply names the comment it answers: read it back on the writer, inside the transaction.
             guard let stored = try await db.raw("\(unsafeRaw: Self.select) WHERE c.id = \(bind: id)").first() else {
                 throw StorageError.noRowReturned
             }

@@ -9,8 +9,16 @@ final class WriteBatcher: Sendable {
     /// A write waiting its turn. `run` executes it inside the open transaction and returns what to tell its caller
     /// once the commit has (or has not) happened; `fail` answers it when no transaction could be opened.
     struct Job: Sendable {
-        let run: @Sendable (any SQLDatabase) async -> @Sendable ((any Error)?) -> Void
+        /// Runs the write; with `isolated`, inside a savepoint of its own (needed only when it shares the transaction).
+        let run: @Sendable (any SQLDatabase, _ isolated: Bool) async -> Outcome
         let fail: @Sendable (any Error) -> Void
+    }
+
+    /// What a write left behind: whether it failed (so, alone in its transaction, the transaction must be rolled
+    /// back), and what to tell its caller once the transaction has ended.
+    struct Outcome: Sendable {
+        let failed: Bool
+        let finish: @Sendable ((any Error)?) -> Void
     }
 
     private struct State {
@@ -31,18 +39,20 @@ final class WriteBatcher: Sendable {
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Job(
-                run: { db in
+                run: { db, isolated in
                     do {
-                        try await db.raw("SAVEPOINT newsroom_write").run()
+                        if isolated { try await db.raw("SAVEPOINT newsroom_write").run() }
                         let value = try await body(db)
-                        try await db.raw("RELEASE newsroom_write").run()
-                        return { commitError in
+                        if isolated { try await db.raw("RELEASE newsroom_write").run() }
+                        return Outcome(failed: false) { commitError in
                             if let commitError { continuation.resume(throwing: commitError) } else { continuation.resume(returning: value) }
                         }
                     } catch {
-                        try? await db.raw("ROLLBACK TO newsroom_write").run()
-                        try? await db.raw("RELEASE newsroom_write").run()
-                        return { _ in continuation.resume(throwing: error) }
+                        if isolated {
+                            try? await db.raw("ROLLBACK TO newsroom_write").run()
+                            try? await db.raw("RELEASE newsroom_write").run()
+                        }
+                        return Outcome(failed: true) { _ in continuation.resume(throwing: error) }
                     }
                 }, fail: { continuation.resume(throwing: $0) })
             let startDrain = state.withLock { state -> Bool in
@@ -71,16 +81,21 @@ final class WriteBatcher: Sendable {
                 for job in batch { job.fail(error) }
                 continue
             }
-            var finishers: [@Sendable ((any Error)?) -> Void] = []
-            for job in batch { finishers.append(await job.run(database)) }
+            var outcomes: [Outcome] = []
+            for job in batch { outcomes.append(await job.run(database, batch.count > 1)) }
             var commitError: (any Error)?
-            do {
-                try await database.raw("COMMIT").run()
-            } catch {
-                commitError = error
+            if batch.count == 1 && outcomes[0].failed {
+                // Alone, the write ran without a savepoint: undo it with the whole transaction.
                 try? await database.raw("ROLLBACK").run()
+            } else {
+                do {
+                    try await database.raw("COMMIT").run()
+                } catch {
+                    commitError = error
+                    try? await database.raw("ROLLBACK").run()
+                }
             }
-            for finish in finishers { finish(commitError) }
+            for outcome in outcomes { outcome.finish(commitError) }
         }
     }
 }

@@ -12,10 +12,13 @@ public struct AppConfig: Sendable {
     public var commentRateWindow: TimeInterval
     /// The key behind form tokens and client fingerprints. Keep it secret and the same on every instance.
     public var secret: [UInt8]
+    /// How long a cached page is served before its article's version is read again, which is how changes made by
+    /// another process (the command line, another instance) reach it. Changes made here invalidate at once.
+    public var pageRecheckInterval: TimeInterval
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre, commentRateLimit: Int = 5,
-        commentRateWindow: TimeInterval = 60, secret: [UInt8]
+        commentRateWindow: TimeInterval = 60, secret: [UInt8], pageRecheckInterval: TimeInterval = 1
     ) {
         self.host = host
         self.port = port
@@ -23,5 +26,6 @@ public struct AppConfig: Sendable {
         self.commentRateLimit = commentRateLimit
         self.commentRateWindow = commentRateWindow
         self.secret = secret
+        self.pageRecheckInterval = pageRecheckInterval
     }
 }

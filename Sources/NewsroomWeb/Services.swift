@@ -7,7 +7,7 @@ struct Services: Sendable {
     let store: Store
     let comments: CommentService
     let tokens: FormTokens
-    let pageCache = PageCache()
+    let pageCache: PageCache
     let config: AppConfig
     let now: @Sendable () -> Date
 
@@ -16,11 +16,17 @@ struct Services: Sendable {
         self.config = config
         self.now = now
         self.tokens = FormTokens(secret: config.secret)
+        self.pageCache = PageCache(recheckInterval: config.pageRecheckInterval)
         self.comments = CommentService(
             articles: store.articles, comments: store.comments, moderation: config.moderation,
             rateLimiter: config.commentRateLimit > 0
                 ? RateLimiter(limit: config.commentRateLimit, window: config.commentRateWindow) : nil,
             now: now)
+    }
+
+    /// What an article's page shows changed through this process: its cached renderings go at once.
+    func pageChanged(article: Article.ID) {
+        pageCache.invalidate(article: article)
     }
 
     /// The article with this id, or 404 `article_not_found`.

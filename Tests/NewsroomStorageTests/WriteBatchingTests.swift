@@ -66,3 +66,25 @@ private typealias Comment = NewsroomCore.Comment
         }
     }
 }
+
+@Suite struct SingleWriteTests {
+    struct Refused: Error {}
+
+    @Test func aFailingWriteAloneLeavesNothing() async throws {
+        try await TestStore.with { store, _ in
+            let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
+            await #expect(throws: Refused.self) {
+                try await store.database.write { db in
+                    try await db.raw(
+                        "INSERT INTO comments (article_id, author, body, status, client_fingerprint, created_at) VALUES (\(bind: article.id), 'A', 'Một mình', 'published', 'x', 0)"
+                    ).run()
+                    throw Refused()
+                }
+            }
+            #expect(try await store.comments.list(status: nil).isEmpty)
+            // The writer is usable afterwards.
+            _ = try await store.comments.insert(Fixtures.comment(article: article.id))
+            #expect(try await store.comments.list(status: nil).count == 1)
+        }
+    }
+}

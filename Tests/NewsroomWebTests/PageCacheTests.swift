@@ -47,19 +47,51 @@ import Testing
     }
 
     @Test func entriesExpireSoTheirFormTokenStaysFresh() {
-        let cache = PageCache(lifetime: 60, capacity: 2)
+        let cache = PageCache(lifetime: 60, recheckInterval: 5, capacity: 2)
         let stamp = PageStamp(slug: "a", version: 1, updatedAt: Fixtures.now)
-        let key = PageCache.Key(article: 1, sort: .newest)
-        cache.store(ByteBuffer(string: "trang"), for: key, stamp: stamp, now: Fixtures.now)
-        #expect(cache.page(key, stamp: stamp, now: Fixtures.now.addingTimeInterval(59)) != nil)
-        #expect(cache.page(key, stamp: stamp, now: Fixtures.now.addingTimeInterval(61)) == nil)
+        let key = PageCache.Key(variant: "page:newest")
+        cache.store(ByteBuffer(string: "trang"), for: key, article: 1, stamp: stamp, now: Fixtures.now)
+        #expect(cache.recent(key, article: 1, now: Fixtures.now.addingTimeInterval(4)) != nil)
+        #expect(cache.recent(key, article: 1, now: Fixtures.now.addingTimeInterval(6)) == nil, "checked too long ago")
+        #expect(cache.page(key, article: 1, stamp: stamp, now: Fixtures.now.addingTimeInterval(59)) != nil)
+        #expect(cache.page(key, article: 1, stamp: stamp, now: Fixtures.now.addingTimeInterval(61)) == nil)
         var newer = stamp
         newer.version = 2
-        #expect(cache.page(key, stamp: newer, now: Fixtures.now) == nil)
-        // Over capacity the oldest rendering goes.
-        cache.store(ByteBuffer(string: "b"), for: .init(article: 2, sort: .newest), stamp: stamp, now: Fixtures.now.addingTimeInterval(1))
-        cache.store(ByteBuffer(string: "c"), for: .init(article: 3, sort: .newest), stamp: stamp, now: Fixtures.now.addingTimeInterval(2))
-        #expect(cache.page(key, stamp: stamp, now: Fixtures.now.addingTimeInterval(3)) == nil)
-        #expect(cache.page(.init(article: 3, sort: .newest), stamp: stamp, now: Fixtures.now.addingTimeInterval(3)) != nil)
+        #expect(cache.page(key, article: 1, stamp: newer, now: Fixtures.now) == nil)
+        cache.invalidate(article: 1)
+        #expect(cache.page(key, article: 1, stamp: stamp, now: Fixtures.now) == nil)
+        // Over capacity the article rendered longest ago goes.
+        for article in 1...3 {
+            cache.store(
+                ByteBuffer(string: "\(article)"), for: key, article: Article.ID(article), stamp: stamp,
+                now: Fixtures.now.addingTimeInterval(Double(article)))
+        }
+        #expect(cache.page(key, article: 1, stamp: stamp, now: Fixtures.now.addingTimeInterval(4)) == nil)
+        #expect(cache.page(key, article: 3, stamp: stamp, now: Fixtures.now.addingTimeInterval(4)) != nil)
+    }
+
+    /// With the production interval: a change made through the application shows at once; one made elsewhere shows
+    /// once the interval has passed and the version is read again.
+    @Test func changesElsewhereShowAfterTheRecheckInterval() async throws {
+        try await TestStore.with { store, _ in
+            let clock = TestClock(Fixtures.now)
+            let config = AppConfig(moderation: .post, commentRateLimit: 0, secret: testSecret, pageRecheckInterval: 1)
+            let app = Application(router: buildRouter(config, store: store, now: { clock.now }))
+            try await app.test(.router) { client in
+                let article = try await store.article()
+                let comment = try await store.comments.insert(Fixtures.comment(article: article.id, body: "Bình luận gốc"))
+                try await client.execute(uri: article.path, method: .get) { #expect($0.body.text.contains("Thích · 0")) }
+                // Through the application: invalidated at once, same instant.
+                try await client.execute(uri: "/api/v1/comments/\(comment.id)/likes", method: .post) { #expect($0.status == .ok) }
+                try await client.execute(uri: article.path, method: .get) { #expect($0.body.text.contains("Thích · 1")) }
+                // Elsewhere (as `newsroom comments reject` does): the cached page stands until the interval passes.
+                _ = try await store.comments.setStatus(.rejected, ids: [comment.id])
+                try await client.execute(uri: article.path, method: .get) { #expect($0.body.text.contains("Bình luận gốc")) }
+                clock.advance(by: 1.5)
+                try await client.execute(uri: article.path, method: .get) { response throws in
+                    #expect(!response.body.text.contains("Bình luận gốc"))
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import NewsroomCore
 
 /// `/api/v1`: articles, comments, replies and likes, as DESIGN.md states them.
@@ -21,7 +22,7 @@ struct APIController {
     }
 
     @Sendable func comments(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let article = try await services.article(try articleID(context))
+        let articleID = try articleID(context)
         let query = request.uri.queryParameters
         var sort = CommentSort.newest
         if let raw = query["sort"] {
@@ -32,13 +33,23 @@ struct APIController {
         }
         let limit = try Self.limit(query["limit"].map(String.init))
         let cursor = try Self.cursor(query["cursor"].map(String.init))
-        async let total = services.store.comments.publishedCount(article: article.id)
+        // The list is cached like the page, under the same article version.
+        let key = PageCache.Key(variant: "json:\(sort.rawValue):\(limit):\(cursor?.description ?? "")")
+        let now = services.now()
+        if let entry = services.pageCache.recent(key, article: articleID, now: now) { return Responses.json(body: entry.body) }
+        guard let stamp = try await services.store.articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
+        if let cached = services.pageCache.page(key, article: articleID, stamp: stamp, now: now) { return Responses.json(body: cached) }
+        let path = Article.path(slug: stamp.slug, id: articleID)
+        async let total = services.store.comments.publishedCount(article: articleID)
         let page = try await services.store.comments.threads(
-            article: article.id, sort: sort, after: cursor, limit: limit, replies: CommentLimits.repliesPerThread)
-        return try Responses.json(
-            APIModels.CommentPage(
-                comments: page.items.map { APIModels.CommentJSON(comment: $0.comment, articlePath: article.path, thread: $0) },
-                total: try await total, nextCursor: page.nextCursor?.description))
+            article: articleID, sort: sort, after: cursor, limit: limit, replies: CommentLimits.repliesPerThread)
+        let body = ByteBuffer(
+            bytes: try Responses.encoder.encode(
+                APIModels.CommentPage(
+                    comments: page.items.map { APIModels.CommentJSON(comment: $0.comment, articlePath: path, thread: $0) },
+                    total: try await total, nextCursor: page.nextCursor?.description)))
+        services.pageCache.store(body, for: key, article: articleID, stamp: stamp, now: now)
+        return Responses.json(body: body)
     }
 
     @Sendable func replies(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -73,6 +84,7 @@ struct APIController {
                 author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
                 website: input.website ?? ""),
             to: article.id, client: client.fingerprint)
+        if comment.status == .published { services.pageChanged(article: article.id) }
         /// `notice` is the sentence to show the reader: published, or waiting for a moderator.
         struct Created: Encodable {
             var comment: APIModels.CommentJSON
@@ -90,6 +102,7 @@ struct APIController {
         let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
         guard let likes = try await services.store.comments.like(comment: comment.id, client: client.likeKey, at: services.now())
         else { throw NewsroomError(.commentNotFound) }
+        services.pageChanged(article: comment.articleID)
         struct Likes: Encodable { var likes: Int }
         return try Responses.json(Likes(likes: likes))
     }

@@ -28,6 +28,7 @@ struct CommentFormController {
                 throw NewsroomError(.csrfInvalid)
             }
             let comment = try await services.comments.post(submission, to: article.id, client: client.fingerprint)
+            if comment.status == .published { services.pageChanged(article: article.id) }
             let location =
                 comment.status == .published
                 ? comment.permalink(articlePath: article.path)
@@ -54,6 +55,7 @@ struct CommentFormController {
         let article = try await services.article(comment.articleID)
         let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
         _ = try await services.store.comments.like(comment: id, client: client.browserLikeKey, at: services.now())
+        services.pageChanged(article: comment.articleID)
         var response = Responses.redirect(to: comment.permalink(articlePath: article.path), status: .seeOther)
         client.apply(to: &response)
         return response

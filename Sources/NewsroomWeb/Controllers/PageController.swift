@@ -19,21 +19,25 @@ struct PageController {
 
     @Sendable func article(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let component = context.parameters.get("slugAndID") ?? ""
-        guard let id = Article.id(fromPathComponent: component),
-            let stamp = try await services.store.articles.pageStamp(id: id)
-        else { throw NewsroomError(.articleNotFound) }
+        guard let id = Article.id(fromPathComponent: component) else { throw NewsroomError(.articleNotFound) }
+        let query = request.uri.queryParameters
+        let sort = query["sort"].flatMap { CommentSort(rawValue: String($0)) } ?? .newest
+        // Only the plain page (in each sort order) is cached; pages with a cursor, an open reply form or a notice
+        // are rendered each time.
+        let cacheKey = query.allSatisfy({ $0.key == "sort" }) ? PageCache.Key(variant: "page:\(sort.rawValue)") : nil
+        let now = services.now()
+        if let cacheKey, let entry = services.pageCache.recent(cacheKey, article: id, now: now),
+            component == "\(entry.stamp.slug)-\(id)"
+        {
+            return Responses.html(entry.body)
+        }
+        guard let stamp = try await services.store.articles.pageStamp(id: id) else { throw NewsroomError(.articleNotFound) }
         guard component == "\(stamp.slug)-\(id)" else {
             // An old or mistyped slug: send readers and search engines to the current address.
             let query = request.uri.query.map { "?\($0)" } ?? ""
             return Responses.redirect(to: Article.path(slug: stamp.slug, id: id) + query, status: .movedPermanently)
         }
-        let query = request.uri.queryParameters
-        let sort = query["sort"].flatMap { CommentSort(rawValue: String($0)) } ?? .newest
-        // Only the plain page (in each sort order) is cached; pages with a cursor, an open reply form or a notice
-        // are rendered each time.
-        let cacheKey = query.allSatisfy({ $0.key == "sort" }) ? PageCache.Key(article: id, sort: sort) : nil
-        let now = services.now()
-        if let cacheKey, let cached = services.pageCache.page(cacheKey, stamp: stamp, now: now) {
+        if let cacheKey, let cached = services.pageCache.page(cacheKey, article: id, stamp: stamp, now: now) {
             return Responses.html(cached)
         }
         let article = try await services.article(id)
@@ -45,7 +49,7 @@ struct PageController {
             replyingTo: query["tra-loi"].flatMap { Comment.ID(String($0)) },
             form: .init(), notice: notice)
         let body = ByteBuffer(bytes: ArticlePage(model: model).render().render())
-        if let cacheKey { services.pageCache.store(body, for: cacheKey, stamp: stamp, now: now) }
+        if let cacheKey { services.pageCache.store(body, for: cacheKey, article: id, stamp: stamp, now: now) }
         return Responses.html(body)
     }
 

@@ -3,51 +3,78 @@ import NIOCore
 import NewsroomCore
 import Synchronization
 
-/// Rendered article pages, kept while the article's `PageStamp` is unchanged. The stamp is read from the database
-/// on every request (one indexed row), so a comment published, approved or liked through any process (another
-/// instance, the command line) invalidates the page precisely; an entry also expires after `lifetime` so the form
-/// token inside it stays fresh.
+/// Rendered article pages and comment lists, kept while their article's `PageStamp` is unchanged.
+///
+/// Changes made through this process (a comment posted or liked here) invalidate an article's entries at once.
+/// Changes made elsewhere (the command line, another instance) are caught by comparing the stamp, read from the
+/// database (one indexed row), at most `recheckInterval` after the last check; an entry also expires after
+/// `lifetime`, so the form token inside a page stays fresh.
 final class PageCache: Sendable {
-    struct Key: Hashable {
-        var article: Article.ID
-        var sort: CommentSort
+    struct Key: Hashable, Sendable {
+        /// "page:newest", "json:top:20:" …: which rendering of the article.
+        var variant: String
     }
 
-    private struct Entry {
+    struct Entry: Sendable {
         var stamp: PageStamp
         var body: ByteBuffer
         var renderedAt: Date
+        var checkedAt: Date
     }
 
-    private let entries = Mutex<[Key: Entry]>([:])
+    private let entries = Mutex<[Article.ID: [Key: Entry]]>([:])
     let lifetime: TimeInterval
+    let recheckInterval: TimeInterval
     let capacity: Int
 
-    init(lifetime: TimeInterval = 600, capacity: Int = 2000) {
+    init(lifetime: TimeInterval = 600, recheckInterval: TimeInterval = 1, capacity: Int = 2000) {
         self.lifetime = lifetime
+        self.recheckInterval = recheckInterval
         self.capacity = capacity
     }
 
-    /// The cached page for `key` when it was rendered for this stamp and is still fresh.
-    func page(_ key: Key, stamp: PageStamp, now: Date) -> ByteBuffer? {
+    /// The entry when it was checked against the database less than `recheckInterval` ago: no query needed.
+    func recent(_ key: Key, article: Article.ID, now: Date) -> Entry? {
         entries.withLock { entries in
-            guard let entry = entries[key], entry.stamp == stamp, now.timeIntervalSince(entry.renderedAt) < lifetime else {
+            guard let entry = entries[article]?[key], now.timeIntervalSince(entry.checkedAt) < recheckInterval,
+                now.timeIntervalSince(entry.renderedAt) < lifetime
+            else { return nil }
+            return entry
+        }
+    }
+
+    /// The body when it was rendered for this stamp and is still fresh; marks it checked.
+    func page(_ key: Key, article: Article.ID, stamp: PageStamp, now: Date) -> ByteBuffer? {
+        entries.withLock { entries in
+            guard var entry = entries[article]?[key], entry.stamp == stamp, now.timeIntervalSince(entry.renderedAt) < lifetime else {
                 return nil
             }
+            entry.checkedAt = now
+            entries[article]?[key] = entry
             return entry.body
         }
     }
 
-    func store(_ body: ByteBuffer, for key: Key, stamp: PageStamp, now: Date) {
+    func store(_ body: ByteBuffer, for key: Key, article: Article.ID, stamp: PageStamp, now: Date) {
         entries.withLock { entries in
-            if entries.count >= capacity, entries[key] == nil {
-                // Full: drop what is stale, else the oldest rendering.
-                entries = entries.filter { now.timeIntervalSince($0.value.renderedAt) < lifetime }
-                if entries.count >= capacity, let oldest = entries.min(by: { $0.value.renderedAt < $1.value.renderedAt }) {
+            if entries.count >= capacity, entries[article] == nil {
+                // Full: drop what is stale, else the article rendered longest ago.
+                entries = entries.filter { $0.value.values.contains { now.timeIntervalSince($0.renderedAt) < lifetime } }
+                if entries.count >= capacity,
+                    let oldest = entries.min(by: {
+                        ($0.value.values.map(\.renderedAt).max() ?? .distantPast)
+                            < ($1.value.values.map(\.renderedAt).max() ?? .distantPast)
+                    })
+                {
                     entries[oldest.key] = nil
                 }
             }
-            entries[key] = Entry(stamp: stamp, body: body, renderedAt: now)
+            entries[article, default: [:]][key] = Entry(stamp: stamp, body: body, renderedAt: now, checkedAt: now)
         }
+    }
+
+    /// Forgets every rendering of an article, after a change made through this process.
+    func invalidate(article: Article.ID) {
+        _ = entries.withLock { $0.removeValue(forKey: article) }
     }
 }

@@ -22,10 +22,14 @@ enum Responses {
     }()
 
     static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        json(body: ByteBuffer(bytes: try encoder.encode(value)), status: status)
+    }
+
+    static func json(body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         Response(
             status: status,
             headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+            body: .init(byteBuffer: body))
     }
 
     static func redirect(to location: String, status: HTTPResponse.Status) -> Response {

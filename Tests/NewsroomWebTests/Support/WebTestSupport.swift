@@ -5,6 +5,7 @@ import NIOCore
 import NewsroomCore
 import NewsroomStorage
 import NewsroomTestSupport
+import Synchronization
 
 @testable import NewsroomWeb
 
@@ -13,13 +14,26 @@ typealias Comment = NewsroomCore.Comment
 /// A test secret; real sites use their own.
 let testSecret = Array("test-secret-test-secret-test-secret!".utf8)
 
+/// A clock a test moves by hand.
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    init(_ start: Date) { current = Mutex(start) }
+
+    var now: Date { current.withLock { $0 } }
+
+    func advance(by seconds: TimeInterval) { current.withLock { $0.addTimeInterval(seconds) } }
+}
+
 /// Runs `body` against the whole router over a temporary SQLite store.
 func withApp<T>(
     moderation: ModerationMode = .post, rateLimit: Int = 0, now: @escaping @Sendable () -> Date = { Fixtures.now },
     _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
 ) async throws -> T {
     try await TestStore.with { store, _ in
-        let config = AppConfig(moderation: moderation, commentRateLimit: rateLimit, secret: testSecret)
+        // Pages are checked against the database on every view, so a change made straight in the store (as the
+        // command line does) shows at once; `PageCacheTests` covers the interval between checks.
+        let config = AppConfig(moderation: moderation, commentRateLimit: rateLimit, secret: testSecret, pageRecheckInterval: 0)
         let app = Application(router: buildRouter(config, store: store, now: now))
         return try await app.test(.router) { client in try await body(client, store) }
     }
