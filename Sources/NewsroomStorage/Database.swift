@@ -15,8 +15,21 @@ public protocol Database: Sendable {
     /// and one fsync serve a burst of comments.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
+    /// Like `write`, and marks the pages of these articles changed (`PageStamp`) in the same transaction, once per
+    /// transaction however many of its writes name the same article.
+    func write<T: Sendable>(
+        changingPagesOf articles: Set<Int64>, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T
+
     /// Closes every connection.
     func close() async
+}
+
+extension Database {
+    /// The statement that marks articles' pages changed.
+    static func pageChangeStatement(_ articles: Set<Int64>) -> SQLQueryString {
+        "UPDATE articles SET comments_version = comments_version + 1 WHERE id IN (\(binds: articles.sorted()))"
+    }
 }
 
 /// The SQL dialects Newsroom supports.

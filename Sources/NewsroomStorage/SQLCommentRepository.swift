@@ -15,7 +15,7 @@ public struct SQLCommentRepository: CommentRepository {
         """
 
     public func insert(_ comment: NewComment) async throws -> Comment {
-        try await database.write { db in
+        try await database.write(changingPagesOf: comment.status == .published ? [comment.articleID] : []) { db in
             let row = try await db.insert(into: "comments")
                 .columns(
                     "article_id", "parent_id", "reply_to_id", "author", "email", "body", "status", "likes",
@@ -30,7 +30,6 @@ public struct SQLCommentRepository: CommentRepository {
                 .returning("id")
                 .first()
             guard let id = try row?.decode(column: "id", as: Comment.ID.self) else { throw StorageError.noRowReturned }
-            if comment.status == .published { try await Self.pageChanged(article: comment.articleID, on: db) }
             if comment.replyToID == nil {
                 // A new thread: everything is known without reading it back (the writer is the one serial path).
                 return Comment(

@@ -13,13 +13,15 @@ import Synchronization
 public final class SQLiteStore: Database {
     public let dialect = DatabaseDialect.sqlite
     private let writer: SQLiteConnection
+    private let writerThread: NIOThreadPool
     private let readers: [SQLiteConnection]
     private let batcher: WriteBatcher
     private let nextReader = Atomic<Int>(0)
     private let logger: Logger
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection], logger: Logger) {
+    private init(writer: SQLiteConnection, writerThread: NIOThreadPool, readers: [SQLiteConnection], logger: Logger) {
         self.writer = writer
+        self.writerThread = writerThread
         self.batcher = WriteBatcher(database: writer.sql(queryLogLevel: .trace))
         self.readers = readers
         self.logger = logger
@@ -29,8 +31,11 @@ public final class SQLiteStore: Database {
     public static func open(path: String, readers: Int = 2, logger: Logger) async throws -> SQLiteStore {
         let threadPool = NIOThreadPool.singleton
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
+        // The writer has a thread of its own: the one serial path never waits behind reads for a thread.
+        let writerThread = NIOThreadPool(numberOfThreads: 1)
+        writerThread.start()
         let writer = try await SQLiteConnection.open(
-            storage: .file(path: path), threadPool: threadPool, logger: logger, on: eventLoop)
+            storage: .file(path: path), threadPool: writerThread, logger: logger, on: eventLoop)
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"] {
             try await writer.sql().raw("\(unsafeRaw: pragma)").run()
         }
@@ -42,7 +47,7 @@ public final class SQLiteStore: Database {
             try await reader.sql().raw("PRAGMA query_only = ON").run()
             readerConnections.append(reader)
         }
-        return SQLiteStore(writer: writer, readers: readerConnections, logger: logger)
+        return SQLiteStore(writer: writer, writerThread: writerThread, readers: readerConnections, logger: logger)
     }
 
     public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -53,12 +58,19 @@ public final class SQLiteStore: Database {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await batcher.write(body)
+        try await batcher.write(changingPagesOf: [], body)
+    }
+
+    public func write<T: Sendable>(
+        changingPagesOf articles: Set<Int64>, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await batcher.write(changingPagesOf: articles, body)
     }
 
     public func close() async {
         for connection in readers + [writer] {
             try? await connection.close()
         }
+        try? await writerThread.shutdownGracefully()
     }
 }
