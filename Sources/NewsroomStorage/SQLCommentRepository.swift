@@ -158,14 +158,19 @@ public struct SQLCommentRepository: CommentRepository {
         article: Article.ID, body: String, email: String?, client: String, since date: Date
     ) async throws -> Bool {
         try await database.read { db in
-            let sameAuthor: SQLQueryString =
-                if let email { "(email = \(bind: email) OR client_fingerprint = \(bind: client))" } else {
-                    "client_fingerprint = \(bind: client)"
-                }
+            // Two lookups, each a seek on its own index (an OR of both would scan).
+            let byClient = try await db.raw(
+                """
+                SELECT id FROM comments WHERE article_id = \(bind: article) AND client_fingerprint = \(bind: client)
+                AND body = \(bind: body) AND created_at >= \(bind: Timestamp(date)) LIMIT 1
+                """
+            ).first()
+            if byClient != nil { return true }
+            guard let email else { return false }
             return try await db.raw(
                 """
-                SELECT id FROM comments WHERE article_id = \(bind: article) AND body = \(bind: body)
-                AND created_at >= \(bind: Timestamp(date)) AND \(sameAuthor) LIMIT 1
+                SELECT id FROM comments WHERE article_id = \(bind: article) AND email = \(bind: email)
+                AND body = \(bind: body) AND created_at >= \(bind: Timestamp(date)) LIMIT 1
                 """
             ).first() != nil
         }

@@ -5,11 +5,19 @@ public struct Store: Sendable {
     public let database: any Database
     public let articles: SQLArticleRepository
     public let comments: SQLCommentRepository
+    public let staff: SQLStaffRepository
+    public let moderation: SQLModerationRepository
+    public let loginAttempts: SQLLoginAttempts
+    public let sessions: SQLSessionStore
 
     public init(database: any Database) {
         self.database = database
         self.articles = SQLArticleRepository(database: database)
         self.comments = SQLCommentRepository(database: database)
+        self.staff = SQLStaffRepository(database: database)
+        self.moderation = SQLModerationRepository(database: database)
+        self.loginAttempts = SQLLoginAttempts(database: database)
+        self.sessions = SQLSessionStore(database: database)
     }
 
     /// Opens the database named by `url` and brings an embedded SQLite file up to date. PostgreSQL is not

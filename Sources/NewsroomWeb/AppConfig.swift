@@ -12,13 +12,18 @@ public struct AppConfig: Sendable {
     public var commentRateWindow: TimeInterval
     /// The key behind form tokens and client fingerprints. Keep it secret and the same on every instance.
     public var secret: [UInt8]
+    /// Whether the site is served over HTTPS (behind a TLS proxy): session cookies are then marked `Secure`.
+    public var secureCookies: Bool
+    /// bcrypt's cost for new password hashes (12 in production; tests lower it).
+    public var bcryptCost: UInt8
     /// How long a cached page is served before its article's version is read again, which is how changes made by
     /// another process (the command line, another instance) reach it. Changes made here invalidate at once.
     public var pageRecheckInterval: TimeInterval
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre, commentRateLimit: Int = 5,
-        commentRateWindow: TimeInterval = 60, secret: [UInt8], pageRecheckInterval: TimeInterval = 1
+        commentRateWindow: TimeInterval = 60, secret: [UInt8], pageRecheckInterval: TimeInterval = 1,
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12
     ) {
         self.host = host
         self.port = port
@@ -26,6 +31,8 @@ public struct AppConfig: Sendable {
         self.commentRateLimit = commentRateLimit
         self.commentRateWindow = commentRateWindow
         self.secret = secret
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
         self.pageRecheckInterval = pageRecheckInterval
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 import Logging
 import NIOCore
 import NewsroomCore
@@ -24,6 +25,7 @@ public func buildRouter(
             switch file {
             case "newsroom-\(Assets.stylesheetVersion).css": (Assets.stylesheet, "text/css; charset=utf-8")
             case "newsroom-\(Assets.scriptVersion).js": (Assets.script, "text/javascript; charset=utf-8")
+            case "desk-\(Assets.adminScriptVersion).js": (Assets.adminScript, "text/javascript; charset=utf-8")
             default: throw NewsroomError(.notFound)
             }
         return Response(
@@ -35,6 +37,20 @@ public func buildRouter(
     pages.register(on: router)
     CommentFormController(services: services, pages: pages).register(on: router)
     APIController(services: services).register(on: router)
+
+    // Staff: sessions in the database, then the guard (401/403, CSRF) on everything but the login form.
+    let sessions = SessionMiddleware<NewsroomRequestContext>(
+        storage: DatabasePersistDriver(sessions: store.sessions, now: now),
+        configuration: .init(
+            sessionCookieParameters: .init(name: "nr_staff", path: "/", secure: config.secureCookies, sameSite: .lax),
+            keyPrefix: "staff.", defaultSessionExpiration: LoginController.sessionLifetime))
+    let guardStaff = StaffAuthMiddleware(services: services)
+    let admin = router.group("admin").add(middleware: sessions)
+    let desk = admin.group().add(middleware: guardStaff)
+    LoginController(services: services).register(public: admin, staff: desk)
+    DeskController(services: services).register(on: desk)
+    ModerationAPIController(services: services).register(
+        on: router.group("api/v1/moderation").add(middleware: sessions).add(middleware: guardStaff))
     return router
 }
 

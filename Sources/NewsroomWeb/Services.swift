@@ -8,6 +8,7 @@ struct Services: Sendable {
     let comments: CommentService
     let tokens: FormTokens
     let pageCache: PageCache
+    let passwords: Passwords
     let config: AppConfig
     let now: @Sendable () -> Date
 
@@ -16,6 +17,7 @@ struct Services: Sendable {
         self.config = config
         self.now = now
         self.tokens = FormTokens(secret: config.secret)
+        self.passwords = Passwords(cost: config.bcryptCost)
         self.pageCache = PageCache(recheckInterval: config.pageRecheckInterval)
         self.comments = CommentService(
             articles: store.articles, comments: store.comments, moderation: config.moderation,

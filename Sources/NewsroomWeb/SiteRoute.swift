@@ -10,6 +10,7 @@ public enum SiteRoute: Sendable, Equatable {
     case likeComment(Comment.ID)
     case stylesheet
     case script
+    case adminScript
     case healthz
     case apiArticle(Article.ID)
     case apiArticleComments(Article.ID)
@@ -24,6 +25,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .likeComment(let id): "/binh-luan/\(id)/thich"
         case .stylesheet: "/static/newsroom-\(Assets.stylesheetVersion).css"
         case .script: "/static/newsroom-\(Assets.scriptVersion).js"
+        case .adminScript: "/static/desk-\(Assets.adminScriptVersion).js"
         case .healthz: "/healthz"
         case .apiArticle(let id): "/api/v1/articles/\(id)"
         case .apiArticleComments(let id): "/api/v1/articles/\(id)/comments"

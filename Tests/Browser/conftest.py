@@ -28,8 +28,9 @@ class Site:
 
     def __init__(self, moderation):
         self.directory = tempfile.TemporaryDirectory(prefix="newsroom-browser-")
-        database = f"sqlite://{self.directory.name}/site.sqlite"
-        env = dict(os.environ, NEWSROOM_DATABASE_URL=database, NEWSROOM_SECRET="browser-test-secret-browser-test-secret")
+        self.database = f"sqlite://{self.directory.name}/site.sqlite"
+        self.secret = "browser-test-secret-browser-test-secret"
+        env = dict(os.environ, NEWSROOM_DATABASE_URL=self.database, NEWSROOM_SECRET=self.secret)
         imported = subprocess.run([str(BINARY), "import", str(SEED)], env=env, capture_output=True, text=True, check=True)
         self.article_id, self.path, self.title = imported.stdout.strip().split("\t")
         self.process = subprocess.Popen(

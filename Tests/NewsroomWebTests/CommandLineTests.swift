@@ -14,7 +14,7 @@ import Testing
         var error: String
     }
 
-    func newsroom(_ arguments: [String], database: String) throws -> Run {
+    func newsroom(_ arguments: [String], database: String, input: String? = nil) throws -> Run {
         let process = Process()
         process.executableURL = ServerProcess.executable
         process.arguments = arguments
@@ -23,7 +23,11 @@ import Testing
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let stdin = Pipe()
+        process.standardInput = stdin
         try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
         // Read standard error on another thread so that neither pipe can fill up and stall the child.
         let errorBox = ErrorBox()
         let reader = Thread { errorBox.bytes = ServerProcess.readAll(error.fileHandleForReading.fileDescriptor) }
@@ -128,6 +132,36 @@ import Testing
             let missing = try newsroom(["comments", "approve", "9999"], database: path)
             #expect(missing.status == 1)
             #expect(missing.error.contains("9999"))
+        }
+    }
+}
+
+/// `newsroom user …`: staff accounts from the command line, the password from standard input only.
+@Suite struct UserCommandTests {
+    @Test func addsListsDisablesAndChangesPasswordsWithoutEverKeepingOneInClear() async throws {
+        try await TestStore.with { store, path in
+            let cli = CommandLineTests()
+            let password = "một-mật-khẩu-đủ-dài"
+            let added = try cli.newsroom(
+                ["user", "add", "Thu.Ha@ToaSoan.vn", "--role", "moderator"], database: path, input: password + "\n")
+            #expect(added.status == 0, "\(added.error)")
+            #expect(added.output == "1\tthu.ha@toasoan.vn\tmoderator\n")
+            let again = try cli.newsroom(["user", "add", "thu.ha@toasoan.vn", "--role", "admin"], database: path, input: password + "\n")
+            #expect(again.status != 0)
+            #expect(again.error.contains("đã có tài khoản"))
+            let short = try cli.newsroom(["user", "add", "b@toasoan.vn", "--role", "admin"], database: path, input: "ngắn\n")
+            #expect(short.status != 0)
+            #expect(short.error.contains("ít nhất 10 ký tự"))
+            #expect(try cli.newsroom(["user", "disable", "thu.ha@toasoan.vn"], database: path).status == 0)
+            #expect(try cli.newsroom(["user", "list"], database: path).output == "1\tthu.ha@toasoan.vn\tmoderator\tdisabled\n")
+            let changed = try cli.newsroom(["user", "password", "thu.ha@toasoan.vn"], database: path, input: "mật-khẩu-mới-dài-hơn\n")
+            #expect(changed.status == 0, "\(changed.error)")
+            let hash = try #require(try await store.staff.credentials(email: "thu.ha@toasoan.vn")?.passwordHash)
+            #expect(hash.hasPrefix("$2"))
+            let bytes = [path, path + "-wal"].compactMap { FileManager.default.contents(atPath: $0) }.reduce(Data(), +)
+            for secret in [password, "mật-khẩu-mới-dài-hơn"] {
+                #expect(bytes.range(of: Data(secret.utf8)) == nil)
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ enum Migrations {
     static let all: [any Migration] = [
         CreateArticlesAndComments(),
         AddCommentsVersion(),
+        IndexDuplicateLookups(),
+        CreateStaffAndModerationLog(),
     ]
 
     /// Versions not yet applied to this database, in order.

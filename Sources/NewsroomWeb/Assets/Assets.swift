@@ -3,6 +3,7 @@
 enum Assets {
     static let stylesheetVersion = fingerprint(stylesheet)
     static let scriptVersion = fingerprint(script)
+    static let adminScriptVersion = fingerprint(adminScript)
 
     /// 64-bit FNV-1a of the content, in hex: stable across runs and machines (unlike `hashValue`).
     static func fingerprint(_ content: String) -> String {

@@ -93,6 +93,46 @@ extension Assets {
         @media (prefers-reduced-motion: reduce) { .comment.is-new { animation: none; } }
         .like[aria-pressed=true] { color: var(--accent); font-weight: 600; }
         [aria-busy=true] { opacity: .7; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+        .page-wide { max-width: 64rem; }
+        .admin-bar { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .5rem 1.5rem; text-align: left; }
+        .admin-masthead .masthead-name { font-size: 1.5rem; }
+        .admin-nav { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1.25rem; font-size: .9375rem; }
+        .admin-who { color: var(--muted); }
+        .inline-form { display: inline; margin: 0; }
+        .link-button { font: inherit; color: var(--accent); background: none; border: 0; padding: .5rem 0; cursor: pointer; text-decoration: underline; }
+        .badge { display: inline-block; min-width: 1.6em; padding: 0 .4em; border-radius: 1em; background: var(--ink); color: #fff;
+          font-size: .8125rem; font-weight: 700; text-align: center; line-height: 1.6; }
+        .badge-alert { background: var(--accent); }
+        .queues { display: flex; flex-wrap: wrap; gap: .5rem 1.25rem; border-bottom: 1px solid var(--rule); margin-bottom: 1rem; }
+        .queues a { color: var(--muted); text-decoration: none; padding: .5rem 0; }
+        .queues a[aria-current=page] { color: var(--accent); font-weight: 700; border-bottom: 2px solid var(--accent); }
+        .shortcuts-hint { color: var(--muted); font-size: .875rem; }
+        .bulk-actions { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin-bottom: .75rem; }
+        .button-small { font: 600 .875rem/1.4 var(--sans); color: var(--ink); background: var(--paper); border: 1px solid #8a8a8a;
+          border-radius: 4px; padding: .45rem .8rem; min-height: 40px; cursor: pointer; }
+        .button-approve { color: #fff; background: var(--ok); border-color: var(--ok); }
+        .desk-list { list-style: none; margin: 0; padding: 0; }
+        .desk-item { border: 1px solid var(--rule); border-radius: 6px; padding: .75rem 1rem; margin-bottom: .75rem; }
+        .desk-item.is-current { border-color: var(--focus); box-shadow: 0 0 0 2px var(--focus); }
+        .desk-item-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: .25rem .75rem; }
+        .desk-item .reason { margin-left: auto; font-size: .8125rem; color: var(--accent); font-weight: 600; }
+        .desk-article { margin: .15rem 0; font-size: .875rem; color: var(--muted); }
+        .desk-context { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid var(--rule); background: var(--wash); }
+        .desk-context p { margin: .15rem 0; }
+        .desk-actions { display: flex; flex-wrap: wrap; align-items: flex-start; gap: .5rem; }
+        .desk-edit summary { cursor: pointer; padding: .5rem 0; font-weight: 600; font-size: .875rem; }
+        .desk-edit[open] { flex-basis: 100%; }
+        .desk-edit textarea { margin: .25rem 0 .5rem; }
+        .filter { background: var(--wash); padding: .5rem .75rem; border-radius: 4px; }
+        table.log { width: 100%; border-collapse: collapse; font-size: .9375rem; }
+        table.log th, table.log td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid var(--rule); }
+        .log-text { white-space: pre-line; overflow-wrap: anywhere; max-width: 20rem; }
+        .login { max-width: 26rem; margin: 1rem auto; }
+        dialog { border: 1px solid var(--rule); border-radius: 6px; max-width: 24rem; }
+        .shortcuts { display: grid; grid-template-columns: auto 1fr; gap: .25rem 1rem; }
+        .shortcuts dd { margin: 0; }
+        kbd { font-family: ui-monospace, monospace; border: 1px solid #8a8a8a; border-radius: 3px; padding: 0 .35em; }
         .error-page { text-align: center; padding: 2rem 0; }
         .error-status { font: 700 3rem/1 var(--serif); color: var(--accent); margin: 0; }
         """#

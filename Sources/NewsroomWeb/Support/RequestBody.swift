@@ -50,14 +50,15 @@ enum RequestBody {
 
     /// Parses `application/x-www-form-urlencoded`; throws `invalid_utf8` when a decoded value is not UTF-8.
     static func form(from text: String) throws -> [String: String] {
-        var fields: [String: String] = [:]
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
+        Dictionary(try formPairs(from: text), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every name/value pair in order, repeated names included (the desk's `ids` checkboxes).
+    static func formPairs(from text: String) throws -> [(String, String)] {
+        try text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = try percentDecoded(parts[0])
-            let value = parts.count > 1 ? try percentDecoded(parts[1]) : ""
-            if fields[name] == nil { fields[name] = value }
+            return (try percentDecoded(parts[0]), parts.count > 1 ? try percentDecoded(parts[1]) : "")
         }
-        return fields
     }
 
     private static func percentDecoded(_ text: Substring) throws -> String {

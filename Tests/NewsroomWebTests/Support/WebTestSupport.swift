@@ -92,7 +92,7 @@ func visibleLines(_ html: String) -> [String] {
     }
     let blocks = [
         "p", "h1", "h2", "h3", "li", "div", "section", "article", "header", "footer", "form", "nav", "main", "label", "button", "ol", "ul",
-        "br", "textarea", "a",
+        "br", "textarea", "a", "tr", "td", "th", "dt", "dd", "blockquote", "summary",
     ]
     var output = ""
     var index = text.startIndex

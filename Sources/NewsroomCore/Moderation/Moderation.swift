@@ -1,0 +1,147 @@
+import Foundation
+
+/// The desk's queues.
+public enum ModerationQueue: String, Sendable, CaseIterable, Codable {
+    /// Waiting for a decision.
+    case pending
+    /// Published, but readers reported it.
+    case reported
+    case published
+    /// Rejected or marked as spam.
+    case rejected
+
+    public var label: String {
+        switch self {
+        case .pending: "Chờ duyệt"
+        case .reported: "Bị báo cáo"
+        case .published: "Đã duyệt"
+        case .rejected: "Đã từ chối"
+        }
+    }
+
+    /// The Vietnamese slug used in the desk's URLs.
+    public var slug: String {
+        switch self {
+        case .pending: "cho-duyet"
+        case .reported: "bi-bao-cao"
+        case .published: "da-duyet"
+        case .rejected: "da-tu-choi"
+        }
+    }
+
+    public init?(slug: String) {
+        guard let queue = Self.allCases.first(where: { $0.slug == slug || $0.rawValue == slug }) else { return nil }
+        self = queue
+    }
+}
+
+/// What a moderator does to a comment.
+public enum ModerationAction: String, Sendable, CaseIterable, Codable {
+    case approve, reject, spam, edit
+
+    /// The status a comment takes, nil for an edit.
+    public var status: CommentStatus? {
+        switch self {
+        case .approve: .published
+        case .reject: .rejected
+        case .spam: .spam
+        case .edit: nil
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .approve: "Duyệt"
+        case .reject: "Từ chối"
+        case .spam: "Đánh dấu spam"
+        case .edit: "Sửa nội dung"
+        }
+    }
+}
+
+/// A comment as the desk shows it: with its article and, for a reply, the comment it answers.
+public struct ModeratedComment: Sendable, Equatable {
+    public var comment: Comment
+    public var articleTitle: String
+    public var articlePath: String
+    /// The comment this one answers, for context.
+    public var answers: Comment?
+
+    public init(comment: Comment, articleTitle: String, articlePath: String, answers: Comment?) {
+        self.comment = comment
+        self.articleTitle = articleTitle
+        self.articlePath = articlePath
+        self.answers = answers
+    }
+
+    /// Why the comment is in the queue, in Vietnamese.
+    public var reason: String {
+        switch comment.status {
+        case .pending: "Đang chờ duyệt (bình luận mới)"
+        case .published where comment.reports > 0: "Bị báo cáo \(comment.reports) lần"
+        case .published: "Đã được đăng"
+        case .rejected: "Đã bị từ chối"
+        case .spam: "Bị đánh dấu là spam"
+        }
+    }
+}
+
+/// One line of the moderation log: who did what to which comment, when, and the text before and after.
+public struct ModerationLogEntry: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var staffEmail: String
+    public var commentID: Comment.ID
+    public var action: ModerationAction
+    public var before: String?
+    public var after: String?
+    public var createdAt: Date
+
+    public init(
+        id: Int64, staffEmail: String, commentID: Comment.ID, action: ModerationAction, before: String?, after: String?,
+        createdAt: Date
+    ) {
+        self.id = id
+        self.staffEmail = staffEmail
+        self.commentID = commentID
+        self.action = action
+        self.before = before
+        self.after = after
+        self.createdAt = createdAt
+    }
+}
+
+/// The desk's storage.
+public protocol ModerationRepository: Sendable {
+    /// Comments of a queue, oldest first for pending (first come, first served) and newest first otherwise,
+    /// optionally of one article, `limit` at most, after `cursor`.
+    func queue(
+        _ queue: ModerationQueue, article: Article.ID?, after cursor: Cursor?, limit: Int
+    ) async throws -> Page<ModeratedComment>
+
+    /// How many comments each queue holds, optionally for one article.
+    func counts(article: Article.ID?) async throws -> [ModerationQueue: Int]
+
+    /// Applies a status change to these comments and logs it, in one transaction; returns the ids that exist.
+    func apply(
+        _ action: ModerationAction, to ids: [Comment.ID], by staff: StaffMember, at date: Date
+    ) async throws
+        -> [Comment.ID]
+
+    /// Replaces a comment's text and logs the text before and after; returns false when there is no such comment.
+    func edit(_ id: Comment.ID, body: String, by staff: StaffMember, at date: Date) async throws -> Bool
+
+    /// The log, newest first, optionally for one comment.
+    func log(comment: Comment.ID?, limit: Int) async throws -> [ModerationLogEntry]
+}
+
+/// Failed logins, counted per key (an account, a client) so guessing can be slowed down on every instance.
+public protocol LoginAttemptRepository: Sendable {
+    /// Failures recorded for `key` since `date`.
+    func failures(key: String, since date: Date) async throws -> Int
+
+    /// Records one failure.
+    func recordFailure(key: String, at date: Date) async throws
+
+    /// Forgets the failures of `key` (after a successful login).
+    func clear(key: String) async throws
+}

@@ -1,0 +1,143 @@
+import Foundation
+import NewsroomCore
+import SQLKit
+
+/// The moderation desk over SQLKit: queues, counts, actions and the log.
+public struct SQLModerationRepository: ModerationRepository {
+    let database: any Database
+
+    /// The filter of each queue, on the `c` alias of `SQLCommentRepository.select`.
+    static func condition(_ queue: ModerationQueue) -> String {
+        switch queue {
+        case .pending: "c.status = 'pending'"
+        case .reported: "c.status = 'published' AND c.reports > 0"
+        case .published: "c.status = 'published'"
+        case .rejected: "c.status IN ('rejected', 'spam')"
+        }
+    }
+
+    public func queue(
+        _ queue: ModerationQueue, article: Article.ID?, after cursor: Cursor?, limit: Int
+    ) async throws -> Page<ModeratedComment> {
+        try await database.read { db in
+            // Pending comments are decided first come, first served; the other queues show the latest first.
+            let ascending = queue == .pending
+            var query = SQLQueryString(
+                """
+                SELECT q.*, a.title AS article_title, a.slug AS article_slug FROM (\(unsafeRaw: SQLCommentRepository.select)
+                WHERE \(unsafeRaw: Self.condition(queue))) q JOIN articles a ON a.id = q.article_id WHERE 1 = 1
+                """)
+            if let article { query.appendInterpolation(SQLQueryString(" AND q.article_id = \(bind: article)")) }
+            if let cursor {
+                query.appendInterpolation(
+                    ascending ? SQLQueryString(" AND q.id > \(bind: cursor.id)") : SQLQueryString(" AND q.id < \(bind: cursor.id)"))
+            }
+            query.appendInterpolation(SQLQueryString(" ORDER BY q.id \(unsafeRaw: ascending ? "ASC" : "DESC") LIMIT \(bind: limit + 1)"))
+            let rows = try await db.raw(query).all()
+            var items = try rows.map { row in
+                ModeratedComment(
+                    comment: try SQLCommentRepository.comment(from: row),
+                    articleTitle: try row.decode(column: "article_title", as: String.self),
+                    articlePath: Article.path(
+                        slug: try row.decode(column: "article_slug", as: String.self),
+                        id: try row.decode(column: "article_id", as: Article.ID.self)),
+                    answers: nil)
+            }
+            let hasMore = items.count > limit
+            if hasMore { items.removeLast() }
+            // The comments answered, for context, in one query.
+            let answeredIDs = Array(Set(items.compactMap { $0.comment.replyTo?.id }))
+            if !answeredIDs.isEmpty {
+                let answered = try await db.raw("\(unsafeRaw: SQLCommentRepository.select) WHERE c.id IN (\(binds: answeredIDs))").all()
+                    .map(SQLCommentRepository.comment(from:))
+                let byID = Dictionary(uniqueKeysWithValues: answered.map { ($0.id, $0) })
+                for index in items.indices { items[index].answers = items[index].comment.replyTo.flatMap { byID[$0.id] } }
+            }
+            return Page(items: items, nextCursor: hasMore ? items.last.map { Cursor(id: $0.comment.id) } : nil)
+        }
+    }
+
+    public func counts(article: Article.ID?) async throws -> [ModerationQueue: Int] {
+        try await database.read { db in
+            let filter: SQLQueryString = article.map { " AND c.article_id = \(bind: $0)" } ?? ""
+            var counts: [ModerationQueue: Int] = [:]
+            for queue in ModerationQueue.allCases {
+                counts[queue] =
+                    try await db.raw(
+                        "SELECT COUNT(*) AS n FROM comments c WHERE \(unsafeRaw: Self.condition(queue))\(filter)"
+                    ).first()?.decode(column: "n", as: Int.self) ?? 0
+            }
+            return counts
+        }
+    }
+
+    public func apply(
+        _ action: ModerationAction, to ids: [Comment.ID], by staff: StaffMember, at date: Date
+    ) async throws
+        -> [Comment.ID]
+    {
+        guard let status = action.status, !ids.isEmpty else { return [] }
+        return try await database.write { db in
+            let rows = try await db.raw("SELECT id, status FROM comments WHERE id IN (\(binds: ids)) ORDER BY id").all()
+            var changed: [Comment.ID] = []
+            for row in rows {
+                let id = try row.decode(column: "id", as: Comment.ID.self)
+                let before = try row.decode(column: "status", as: String.self)
+                try await db.raw("UPDATE comments SET status = \(bind: status.rawValue) WHERE id = \(bind: id)").run()
+                try await Self.record(action, comment: id, before: before, after: status.rawValue, by: staff, at: date, on: db)
+                changed.append(id)
+            }
+            if !changed.isEmpty {
+                try await db.raw(
+                    "UPDATE articles SET comments_version = comments_version + 1 WHERE id IN (SELECT article_id FROM comments WHERE id IN (\(binds: changed)))"
+                ).run()
+            }
+            return changed
+        }
+    }
+
+    public func edit(_ id: Comment.ID, body: String, by staff: StaffMember, at date: Date) async throws -> Bool {
+        try await database.write { db in
+            guard let row = try await db.raw("SELECT body, article_id FROM comments WHERE id = \(bind: id)").first() else { return false }
+            let before = try row.decode(column: "body", as: String.self)
+            guard before != body else { return true }
+            try await db.raw("UPDATE comments SET body = \(bind: body) WHERE id = \(bind: id)").run()
+            try await Self.record(.edit, comment: id, before: before, after: body, by: staff, at: date, on: db)
+            try await SQLCommentRepository.pageChanged(article: try row.decode(column: "article_id", as: Article.ID.self), on: db)
+            return true
+        }
+    }
+
+    public func log(comment: Comment.ID?, limit: Int) async throws -> [ModerationLogEntry] {
+        try await database.read { db in
+            let filter: SQLQueryString = comment.map { "WHERE l.comment_id = \(bind: $0)" } ?? ""
+            return try await db.raw(
+                """
+                SELECT l.id, s.email, l.comment_id, l.action, l.before_text, l.after_text, l.created_at
+                FROM moderation_log l JOIN staff s ON s.id = l.staff_id \(filter) ORDER BY l.id DESC LIMIT \(bind: limit)
+                """
+            ).all().map { row in
+                ModerationLogEntry(
+                    id: try row.decode(column: "id", as: Int64.self),
+                    staffEmail: try row.decode(column: "email", as: String.self),
+                    commentID: try row.decode(column: "comment_id", as: Comment.ID.self),
+                    action: ModerationAction(rawValue: try row.decode(column: "action", as: String.self)) ?? .edit,
+                    before: try row.decode(column: "before_text", as: String?.self),
+                    after: try row.decode(column: "after_text", as: String?.self),
+                    createdAt: try row.decode(column: "created_at", as: Timestamp.self).date)
+            }
+        }
+    }
+
+    static func record(
+        _ action: ModerationAction, comment: Comment.ID, before: String?, after: String?, by staff: StaffMember, at date: Date,
+        on db: any SQLDatabase
+    ) async throws {
+        try await db.insert(into: "moderation_log")
+            .columns("staff_id", "comment_id", "action", "before_text", "after_text", "created_at")
+            .values(
+                SQLBind(staff.id), SQLBind(comment), SQLBind(action.rawValue), SQLBind(before), SQLBind(after), SQLBind(Timestamp(date))
+            )
+            .run()
+    }
+}

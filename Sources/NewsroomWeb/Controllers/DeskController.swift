@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import NewsroomCore
+
+/// The moderation desk's pages: the queues, actions one by one and in bulk, corrections, and the log.
+struct DeskController {
+    let services: Services
+
+    func register(on staff: RouterGroup<NewsroomRequestContext>) {
+        staff.get("moderation", use: desk)
+        staff.post("moderation/hanh-dong", use: act)
+        staff.post("moderation/{id}/sua", use: edit)
+        staff.get("moderation/nhat-ky", use: log)
+    }
+
+    @Sendable func desk(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let query = request.uri.queryParameters
+        let queue = query["hang"].flatMap { ModerationQueue(slug: String($0)) } ?? .pending
+        let articleID = query["bai"].flatMap { Article.ID(String($0)) }
+        let article = try await articleID.asyncMap { try await services.store.articles.article(id: $0) } ?? nil
+        let page = try await services.store.moderation.queue(
+            queue, article: article?.id, after: query["sau"].flatMap { Cursor(String($0)) }, limit: 50)
+        let counts = try await services.store.moderation.counts(article: nil)
+        let model = DeskPage.Model(
+            staff: staff, csrf: context.csrfToken ?? "", queue: queue, counts: counts, items: page.items,
+            article: article.map { ($0.id, $0.title) }, nextCursor: page.nextCursor,
+            notice: Self.notice(done: query["da"], count: query["so"]))
+        var response = Responses.html(DeskPage(model: model).render())
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    @Sendable func act(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        var request = request
+        let pairs = try RequestBody.formPairs(from: try await RequestBody.text(of: &request))
+        let fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        var action: ModerationAction?
+        var ids: [Comment.ID] = []
+        if let one = fields["one"] {
+            // One comment's own button: "approve:12".
+            let parts = one.split(separator: ":")
+            if parts.count == 2 { action = ModerationAction(rawValue: String(parts[0])); ids = Comment.ID(parts[1]).map { [$0] } ?? [] }
+        } else {
+            action = fields["action"].flatMap(ModerationAction.init(rawValue:))
+            ids = pairs.filter { $0.0 == "ids" }.compactMap { Comment.ID($0.1) }
+        }
+        guard let action, action != .edit else {
+            throw NewsroomError(.invalidField, message: "Thao tác không hợp lệ.", field: "action")
+        }
+        let changed = try await services.store.moderation.apply(action, to: ids, by: staff, at: services.now())
+        return Responses.redirect(to: Self.back(fields["back"], action: action, count: changed.count), status: .seeOther)
+    }
+
+    @Sendable func edit(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }) else { throw NewsroomError(.commentNotFound) }
+        var request = request
+        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        let body = try ModerationEdit.validatedBody(fields["body"] ?? "")
+        guard try await services.store.moderation.edit(id, body: body, by: staff, at: services.now()) else {
+            throw NewsroomError(.commentNotFound)
+        }
+        var action = ModerationAction.edit
+        if fields["approve"] == "1" {
+            _ = try await services.store.moderation.apply(.approve, to: [id], by: staff, at: services.now())
+            action = .approve
+        }
+        return Responses.redirect(to: Self.back(fields["back"], action: action, count: 1), status: .seeOther)
+    }
+
+    @Sendable func log(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let entries = try await services.store.moderation.log(comment: nil, limit: 200)
+        let counts = try await services.store.moderation.counts(article: nil)
+        var response = Responses.html(AdminPages.log(staff: staff, csrf: context.csrfToken ?? "", counts: counts, entries: entries))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    /// Where to go after an action: the page it came from (a desk page only), saying what was done.
+    static func back(_ back: String?, action: ModerationAction, count: Int) -> String {
+        let base =
+            back.flatMap { $0.hasPrefix("/admin/moderation") && !$0.hasPrefix("//") ? $0 : nil }
+            ?? AdminRoute.desk(queue: .pending, article: nil).path
+        return base + (base.contains("?") ? "&" : "?") + "da=\(action.rawValue)&so=\(count)"
+    }
+
+    /// "Đã duyệt 3 bình luận." from the `da` (action) and `so` (count) a redirect after an action carries.
+    static func notice(done: Substring?, count: Substring?) -> String? {
+        guard let action = done.flatMap({ ModerationAction(rawValue: String($0)) }), let count = count.flatMap({ Int(String($0)) })
+        else { return nil }
+        switch action {
+        case .approve: return "Đã duyệt \(count) bình luận."
+        case .reject: return "Đã từ chối \(count) bình luận."
+        case .spam: return "Đã đánh dấu \(count) bình luận là spam."
+        case .edit: return "Đã lưu nội dung đã sửa."
+        }
+    }
+}
+
+/// The rule for a moderator's correction: the same limits as a reader's comment.
+enum ModerationEdit {
+    static func validatedBody(_ text: String) throws -> String {
+        let body = VietnameseText.cleanedMultiline(text)
+        guard !body.isEmpty else { throw NewsroomError(.commentEmpty, field: "body") }
+        guard body.count <= CommentLimits.bodyMaxLength else {
+            throw NewsroomError(.commentTooLong, message: Strings.tooLong(body.count, limit: CommentLimits.bodyMaxLength), field: "body")
+        }
+        return body
+    }
+}
+
+extension Optional {
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import NewsroomCore
+
+/// `/api/v1/moderation/…`: the desk's actions for scripts and the desk's own keyboard shortcuts. Staff only; a
+/// state-changing call needs the session's CSRF token in `X-CSRF-Token`.
+struct ModerationAPIController {
+    let services: Services
+
+    func register(on group: RouterGroup<NewsroomRequestContext>) {
+        group.get("comments", use: list)
+        group.get("counts", use: counts)
+        group.get("log", use: log)
+        group.post("comments/bulk", use: bulk)
+        group.post("comments/{id}/{action}", use: act)
+        group.patch("comments/{id}", use: edit)
+    }
+
+    struct ModeratedJSON: Encodable {
+        var comment: APIModels.CommentJSON
+        var email: String?
+        var status: String
+        var reports: Int
+        var articleTitle: String
+        var reason: String
+        var answers: APIModels.CommentJSON?
+
+        init(_ item: ModeratedComment) {
+            comment = APIModels.CommentJSON(comment: item.comment, articlePath: item.articlePath)
+            email = item.comment.email
+            status = item.comment.status.rawValue
+            reports = item.comment.reports
+            articleTitle = item.articleTitle
+            reason = item.reason
+            answers = item.answers.map { APIModels.CommentJSON(comment: $0, articlePath: item.articlePath) }
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        let query = request.uri.queryParameters
+        var queue = ModerationQueue.pending
+        if let raw = query["queue"] {
+            guard let parsed = ModerationQueue(slug: String(raw)) else {
+                throw NewsroomError(
+                    .invalidField, message: "Tham số queue phải là pending, reported, published hoặc rejected.", field: "queue")
+            }
+            queue = parsed
+        }
+        let page = try await services.store.moderation.queue(
+            queue, article: query["article"].flatMap { Article.ID(String($0)) },
+            after: try APIController.cursor(query["cursor"].map(String.init)),
+            limit: try APIController.limit(query["limit"].map(String.init)))
+        struct Body: Encodable {
+            var comments: [ModeratedJSON]
+            var nextCursor: String?
+        }
+        return try Responses.json(Body(comments: page.items.map(ModeratedJSON.init), nextCursor: page.nextCursor?.description))
+    }
+
+    @Sendable func counts(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        let counts = try await services.store.moderation.counts(
+            article: request.uri.queryParameters["article"].flatMap { Article.ID(String($0)) })
+        return try Responses.json(Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }))
+    }
+
+    @Sendable func log(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        let query = request.uri.queryParameters
+        let entries = try await services.store.moderation.log(
+            comment: query["comment"].flatMap { Comment.ID(String($0)) }, limit: try APIController.limit(query["limit"].map(String.init)))
+        struct Entry: Encodable {
+            var id: Int64
+            var staff: String
+            var commentId: Comment.ID
+            var action: String
+            var before: String?
+            var after: String?
+            var createdAt: String
+        }
+        struct Body: Encodable { var entries: [Entry] }
+        return try Responses.json(
+            Body(
+                entries: entries.map {
+                    Entry(
+                        id: $0.id, staff: $0.staffEmail, commentId: $0.commentID, action: $0.action.rawValue, before: $0.before,
+                        after: $0.after, createdAt: VietnameseFormat.iso8601($0.createdAt))
+                }))
+    }
+
+    @Sendable func act(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }) else { throw NewsroomError(.commentNotFound) }
+        guard let action = context.parameters.get("action").flatMap(ModerationAction.init(rawValue:)), action != .edit else {
+            throw NewsroomError(.notFound)
+        }
+        guard try await !services.store.moderation.apply(action, to: [id], by: staff, at: services.now()).isEmpty else {
+            throw NewsroomError(.commentNotFound)
+        }
+        return try await commentResponse(id)
+    }
+
+    @Sendable func bulk(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        struct Input: Decodable {
+            var action: String?
+            var ids: [Comment.ID]?
+        }
+        var request = request
+        let input = try RequestBody.json(Input.self, from: try await RequestBody.text(of: &request))
+        guard let action = input.action.flatMap(ModerationAction.init(rawValue:)), action != .edit else {
+            throw NewsroomError(.invalidField, message: "Thao tác phải là approve, reject hoặc spam.", field: "action")
+        }
+        let changed = try await services.store.moderation.apply(action, to: input.ids ?? [], by: staff, at: services.now())
+        struct Body: Encodable { var changed: [Comment.ID] }
+        return try Responses.json(Body(changed: changed))
+    }
+
+    @Sendable func edit(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }) else { throw NewsroomError(.commentNotFound) }
+        struct Input: Decodable {
+            var body: String?
+            var approve: Bool?
+        }
+        var request = request
+        let input = try RequestBody.json(Input.self, from: try await RequestBody.text(of: &request))
+        let body = try ModerationEdit.validatedBody(input.body ?? "")
+        guard try await services.store.moderation.edit(id, body: body, by: staff, at: services.now()) else {
+            throw NewsroomError(.commentNotFound)
+        }
+        if input.approve == true { _ = try await services.store.moderation.apply(.approve, to: [id], by: staff, at: services.now()) }
+        return try await commentResponse(id)
+    }
+
+    private func commentResponse(_ id: Comment.ID) async throws -> Response {
+        guard let comment = try await services.store.comments.comment(id: id) else { throw NewsroomError(.commentNotFound) }
+        let article = try await services.article(comment.articleID)
+        struct Body: Encodable { var comment: APIModels.CommentJSON }
+        return try Responses.json(Body(comment: .init(comment: comment, articlePath: article.path, includeStatus: true)))
+    }
+}

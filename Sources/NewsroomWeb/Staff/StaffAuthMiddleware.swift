@@ -1,0 +1,65 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdAuth
+import NewsroomCore
+
+/// Guards the staff routes (`/admin/…` and `/api/v1/moderation/…`): it reads the session, refuses anyone who is not
+/// signed in (401) or whose role may not moderate (403), and refuses a state-changing request from a foreign origin
+/// or without the session's CSRF token (403 `csrf_invalid`). Hummingbird-auth has no CSRF protection: this is it.
+struct StaffAuthMiddleware: RouterMiddleware {
+    typealias Context = NewsroomRequestContext
+    let services: Services
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        guard let session = context.sessions.session,
+            let staff = try await services.store.staff.member(id: session.staffID), !staff.disabled
+        else {
+            if request.uri.path.hasPrefix("/api/") { throw NewsroomError(.unauthenticated) }
+            // A page: the login form, answering 401, that brings the moderator back here.
+            return AdminPages.loginPage(
+                services: services, next: request.uri.description, message: nil, status: .unauthorized, email: "")
+        }
+        guard staff.role.canModerate else { throw NewsroomError(.forbidden) }
+        var request = request
+        if request.method != .get && request.method != .head {
+            try await CSRF.check(&request, session: session)
+        }
+        context.staff = staff
+        context.csrfToken = session.csrf
+        return try await next(request, context)
+    }
+}
+
+/// The CSRF check of staff requests: the Origin (or Referer) must be this site, and the session's token must come
+/// back in the `X-CSRF-Token` header or the `_csrf` form field.
+enum CSRF {
+    static let header = HTTPField.Name("X-CSRF-Token")!
+    static let field = "_csrf"
+
+    static func check(_ request: inout Request, session: StaffSession) async throws {
+        guard isSameOrigin(request) else { throw NewsroomError(.csrfInvalid) }
+        var sent = request.headers[header]
+        if sent == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
+            sent = try RequestBody.form(from: try await RequestBody.text(of: &request))[field]
+        }
+        guard let sent, constantTimeEqual(sent, session.csrf) else { throw NewsroomError(.csrfInvalid) }
+    }
+
+    /// A browser names the page a request comes from; it must be this host. No header at all is a non-browser
+    /// client, which cannot carry the victim's cookie by accident, and still needs the token.
+    static func isSameOrigin(_ request: Request) -> Bool {
+        guard let source = request.headers[.origin] ?? request.headers[.referer] else { return true }
+        guard source != "null", let url = URL(string: source), let host = url.host, let requestHost = request.head.authority
+        else { return false }
+        let origin = url.port.map { "\(host):\($0)" } ?? host
+        return origin.lowercased() == requestHost.lowercased()
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let a = Array(a.utf8), b = Array(b.utf8)
+        guard a.count == b.count else { return false }
+        return zip(a, b).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+}

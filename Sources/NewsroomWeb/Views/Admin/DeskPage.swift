@@ -1,0 +1,160 @@
+import NewsroomCore
+
+/// The moderation desk: the queues with their counts, and each comment with its article, author, time, the
+/// comment it answers and why it is here. One form holds the list, so a moderator can act on one comment (its own
+/// buttons) or on all the ticked ones (the bulk buttons).
+struct DeskPage {
+    struct Model {
+        var staff: StaffMember
+        var csrf: String
+        var queue: ModerationQueue
+        var counts: [ModerationQueue: Int]
+        var items: [ModeratedComment]
+        var article: (id: Article.ID, title: String)?
+        var nextCursor: Cursor?
+        var notice: String?
+    }
+
+    let model: Model
+
+    func render() -> Node {
+        AdminLayout.page(title: "Kiểm duyệt bình luận", staff: model.staff, csrf: model.csrf, counts: model.counts) {
+            el("h1", .class("section-title")) { "Kiểm duyệt bình luận" }
+            el("nav", .class("queues"), .ariaLabel("Hàng đợi")) {
+                for queue in ModerationQueue.allCases {
+                    el(
+                        "a", .href(AdminRoute.desk(queue: queue, article: model.article?.id).path),
+                        Attribute("aria-current", queue == model.queue ? "page" : nil)
+                    ) {
+                        queue.label
+                        " "
+                        el("span", .class("badge"), Attribute("data-count", queue.rawValue)) { String(model.counts[queue] ?? 0) }
+                    }
+                }
+            }
+            if let article = model.article {
+                el("p", .class("filter")) {
+                    "Chỉ bài: "
+                    el("strong") { article.title }
+                    " · "
+                    el("a", .href(AdminRoute.desk(queue: model.queue, article: nil).path)) { "Xem mọi bài" }
+                }
+            }
+            if let notice = model.notice { el("p", .class("notice"), Attribute("role", "status")) { notice } }
+            el("p", .class("shortcuts-hint")) { "Phím tắt: j/k chọn, a duyệt, r từ chối, s spam, e sửa, ? xem tất cả." }
+            if model.items.isEmpty {
+                el("p", .class("muted")) { "Không có bình luận nào trong hàng này." }
+            } else {
+                el("form", .id("desk-form"), .method("post"), .action(AdminRoute.act.path)) {
+                    void("input", .type("hidden"), .name(CSRF.field), .value(model.csrf))
+                    void(
+                        "input", .type("hidden"), .name("back"),
+                        .value(AdminRoute.desk(queue: model.queue, article: model.article?.id).path))
+                    el("div", .class("bulk-actions")) {
+                        el("span") { "Với các bình luận đã chọn:" }
+                        for action in [ModerationAction.approve, .reject, .spam] {
+                            el("button", .type("submit"), .name("action"), .value(action.rawValue), .class("button-small")) { action.label }
+                        }
+                    }
+                    el("ol", .class("desk-list")) {
+                        for item in model.items { row(item) }
+                    }
+                }
+                for item in model.items {
+                    el("form", .id("sua-\(item.comment.id)"), .method("post"), .action(AdminRoute.edit(item.comment.id).path)) {
+                        void("input", .type("hidden"), .name(CSRF.field), .value(model.csrf))
+                        void(
+                            "input", .type("hidden"), .name("back"),
+                            .value(AdminRoute.desk(queue: model.queue, article: model.article?.id).path))
+                    }
+                }
+                if let next = model.nextCursor {
+                    el("p", .class("more")) {
+                        el(
+                            "a", .class("button-secondary"),
+                            .href(AdminRoute.desk(queue: model.queue, article: model.article?.id).path + "&sau=\(next)")
+                        ) {
+                            "Xem tiếp"
+                        }
+                    }
+                }
+            }
+            help()
+        }
+    }
+
+    func row(_ item: ModeratedComment) -> Node {
+        let comment = item.comment
+        return el(
+            "li", .class("desk-item"), .id("muc-\(comment.id)"), Attribute("data-comment-id", String(comment.id)),
+            Attribute("tabindex", "-1")
+        ) {
+            el("div", .class("desk-item-head")) {
+                el("label", .class("pick")) {
+                    void("input", .type("checkbox"), .name("ids"), .value(String(comment.id)))
+                    el("span", .class("visually-hidden")) { "Chọn bình luận \(comment.id)" }
+                }
+                el("strong", .class("comment-author")) { comment.author }
+                el("time", .datetime(VietnameseFormat.iso8601(comment.createdAt)), .class("comment-time")) {
+                    VietnameseFormat.shortDateTime(comment.createdAt)
+                }
+                el("span", .class("reason")) { item.reason }
+            }
+            el("p", .class("desk-article")) {
+                "Bài: "
+                el("a", .href(item.articlePath)) { item.articleTitle }
+                " · "
+                el("a", .href(AdminRoute.desk(queue: model.queue, article: comment.articleID).path)) { "Lọc theo bài này" }
+            }
+            if let answered = item.answers {
+                el("blockquote", .class("desk-context")) {
+                    el("p", .class("muted")) { "Trả lời \(answered.author):" }
+                    el("p", .class("comment-body")) { answered.body }
+                }
+            }
+            el("p", .class("comment-body")) { comment.body }
+            el("div", .class("desk-actions")) {
+                for action in [ModerationAction.approve, .reject, .spam] {
+                    el(
+                        "button", .type("submit"), .name("one"), .value("\(action.rawValue):\(comment.id)"),
+                        .class(action == .approve ? "button-small button-approve" : "button-small"),
+                        Attribute("data-action", action.rawValue)
+                    ) { action.label }
+                }
+                el("details", .class("desk-edit")) {
+                    el("summary", Attribute("data-action", "edit")) { ModerationAction.edit.label }
+                    el("label", .for("sua-noi-dung-\(comment.id)")) { "Nội dung sau khi sửa" }
+                    el(
+                        "textarea", .id("sua-noi-dung-\(comment.id)"), .name("body"), Attribute("form", "sua-\(comment.id)"),
+                        Attribute("rows", "4")
+                    ) {
+                        comment.body
+                    }
+                    el(
+                        "button", .type("submit"), Attribute("form", "sua-\(comment.id)"), .name("approve"), .value("1"),
+                        .class("button-small button-approve")
+                    ) {
+                        "Lưu và duyệt"
+                    }
+                    el("button", .type("submit"), Attribute("form", "sua-\(comment.id)"), .class("button-small")) { "Chỉ lưu" }
+                }
+            }
+        }
+    }
+
+    func help() -> Node {
+        el("dialog", .id("phim-tat"), .ariaLabel("Phím tắt")) {
+            el("h2") { "Phím tắt" }
+            el("dl", .class("shortcuts")) {
+                for (key, meaning) in [
+                    ("j", "Bình luận kế tiếp"), ("k", "Bình luận trước"), ("a", "Duyệt"), ("r", "Từ chối"), ("s", "Đánh dấu spam"),
+                    ("e", "Sửa nội dung"), ("x", "Chọn / bỏ chọn"), ("?", "Mở hoặc đóng danh sách này"),
+                ] {
+                    el("dt") { el("kbd") { key } }
+                    el("dd") { meaning }
+                }
+            }
+            el("form", .method("dialog")) { el("button", .class("button-small")) { "Đóng" } }
+        }
+    }
+}
