@@ -21,6 +21,8 @@ struct Serve: AsyncParsableCommand {
         name: .customLong("comment-rate-limit"),
         help: "Số bình luận tối đa mỗi phút của một người gửi; 0 là không giới hạn (NEWSROOM_COMMENT_RATE_LIMIT, mặc định 5).")
     var commentRateLimit: String?
+    @Flag(name: .customLong("secure-cookies"), help: "Trang chạy qua HTTPS: đánh dấu cookie phiên là Secure (NEWSROOM_SECURE_COOKIES).")
+    var secureCookies = false
     @Option(help: "Khóa bí mật của trang, ít nhất 32 ký tự (NEWSROOM_SECRET; mặc định một tệp khóa cạnh tệp SQLite).")
     var secret: String?
 
@@ -38,7 +40,8 @@ struct Serve: AsyncParsableCommand {
             moderation: moderationMode,
             commentRateLimit: try Settings.integer(
                 commentRateLimit, variable: "NEWSROOM_COMMENT_RATE_LIMIT", default: 5, range: 0...1_000_000),
-            secret: try Settings.secret(secret, database: databaseURL))
+            secret: try Settings.secret(secret, database: databaseURL),
+            secureCookies: try Settings.boolean(secureCookies, variable: "NEWSROOM_SECURE_COOKIES"))
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 
         let store = try await Store.open(databaseURL, logger: logger)

@@ -97,6 +97,8 @@ extension Assets {
         .page-wide { max-width: 64rem; }
         .admin-bar { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: .5rem 1.5rem; text-align: left; }
         .admin-masthead .masthead-name { font-size: 1.5rem; }
+        .admin-masthead .masthead-inner { max-width: 64rem; }
+        .desk-email { color: var(--muted); font-size: .875rem; }
         .admin-nav { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1.25rem; font-size: .9375rem; }
         .admin-who { color: var(--muted); }
         .inline-form { display: inline; margin: 0; }

@@ -95,6 +95,7 @@ struct DeskPage {
                     el("span", .class("visually-hidden")) { "Chọn bình luận \(comment.id)" }
                 }
                 el("strong", .class("comment-author")) { comment.author }
+                if let email = comment.email { el("span", .class("desk-email")) { email } }
                 el("time", .datetime(VietnameseFormat.iso8601(comment.createdAt)), .class("comment-time")) {
                     VietnameseFormat.shortDateTime(comment.createdAt)
                 }
