@@ -51,8 +51,7 @@ struct LoginController {
         }
         let credentials = try await services.store.staff.credentials(email: email)
         let password = fields["password"] ?? ""
-        // Always run bcrypt, so an unknown e-mail takes as long as a wrong password.
-        let matches = try await services.passwords.verify(password, hash: credentials?.passwordHash ?? Passwords.decoy)
+        let matches = try await services.passwords.verify(password, hash: credentials?.passwordHash)
         guard let member = credentials?.member, matches, !member.disabled else {
             try await attempts.recordFailure(key: keys.account, at: services.now())
             try await attempts.recordFailure(key: keys.client, at: services.now())
@@ -60,6 +59,7 @@ struct LoginController {
             return refuse("E-mail hoặc mật khẩu không đúng.", .unauthorized)
         }
         try await attempts.clear(key: keys.account)
+        try await services.store.sessions.purge(now: services.now())
         context.sessions.clearSession()
         context.sessions.setSession(StaffSession.new(for: member), expiresIn: Self.sessionLifetime)
         context.logger.info("Đăng nhập", metadata: ["tai-khoan": .string(email)])

@@ -11,11 +11,15 @@ struct Passwords: Sendable {
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
-    func verify(_ password: String, hash: String) async throws -> Bool {
-        try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+    /// Whether `password` matches `hash`; with no hash (no such account) it is checked against a decoy, so an
+    /// unknown e-mail takes as long as a wrong password and does not reveal which accounts exist.
+    func verify(_ password: String, hash: String?) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive {
+            let matches = Bcrypt.verify(password, hash: hash ?? Self.decoy)
+            return hash != nil && matches
+        }
     }
 
-    /// A hash to compare against when the account does not exist, so a wrong e-mail takes as long as a wrong
-    /// password and does not reveal which accounts exist.
+    /// The hash compared against when there is no account (computed once, on the thread pool).
     static let decoy = Bcrypt.hash("không có tài khoản này", cost: 12)
 }

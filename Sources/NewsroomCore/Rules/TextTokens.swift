@@ -1,0 +1,95 @@
+/// A comment's text cut into the word tokens the word rules compare, each in the forms that see through the usual
+/// disguises: diacritics dropped or typed apart (NFD), letters repeated ("nguuuu"), digits for letters ("d1t"),
+/// and letters spaced or dotted apart ("v.c.l", "đ m"), which are joined back into one token.
+public struct TextToken: Sendable, Equatable {
+    /// Where the token stands in the NFC text (several source words for a joined token).
+    public var range: Range<String.Index>
+    /// Lowercased NFC, diacritics kept: "lồn".
+    public var exact: String
+    /// Folded (no diacritics, đ→d), digits read as letters, repeats squeezed: "lon".
+    public var folded: String
+    /// Whether the source carried any Vietnamese mark, which says the writer typed with diacritics.
+    public var hasMarks: Bool
+    /// How many letters the source had before repeats were squeezed.
+    public var length: Int
+}
+
+public enum TextTokens {
+    /// Characters that may be typed between the letters of a word to hide it: "v.c.l", "đ-m", "d*t".
+    static let joiners: Set<Character> = [" ", ".", "-", "_", "*", ",", "'", "`", "~", "+", "/", "|"]
+    /// Digits and symbols typed for letters.
+    static let leet: [Character: Character] = ["0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"]
+
+    /// The words of `text` in order, then the tokens formed by joining runs of single letters ("v.c.l").
+    public static func tokens(of text: String) -> (words: [TextToken], joined: [TextToken]) {
+        let text = VietnameseText.normalized(text)
+        let words = words(of: text)
+        return (words, joinedSingles(words, in: text))
+    }
+
+    /// The words of NFC `text`, in order.
+    static func words(of text: String) -> [TextToken] {
+        var words: [TextToken] = []
+        var start: String.Index?
+        var index = text.startIndex
+        func isWordCharacter(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || character == "@" || character == "$"
+        }
+        while index <= text.endIndex {
+            let isWord = index < text.endIndex && isWordCharacter(text[index])
+            if isWord, start == nil { start = index }
+            if !isWord, let wordStart = start {
+                if let token = token(text, wordStart..<index) { words.append(token) }
+                start = nil
+            }
+            if index == text.endIndex { break }
+            index = text.index(after: index)
+        }
+        return words
+    }
+
+    static func token(_ text: String, _ range: Range<String.Index>) -> TextToken? {
+        let source = String(text[range])
+        // A number alone is not a word ("2026"), but letters with digits in them are ("d1t", "l0n").
+        guard source.contains(where: \.isLetter) else { return nil }
+        let exact = source.lowercased()
+        let folded = VietnameseText.folded(source)
+        let readable = String(folded.map { leet[$0] ?? $0 })
+        return TextToken(range: range, exact: exact, folded: squeezed(readable), hasMarks: folded != exact, length: readable.count)
+    }
+
+    /// "nguuuu" → "ngu": a letter typed many times counts once.
+    static func squeezed(_ text: String) -> String {
+        var result = ""
+        for character in text where character != result.last { result.append(character) }
+        return result
+    }
+
+    /// Runs of two or more one-letter tokens separated only by joiners ("v.c.l", "đ m") as one token each.
+    static func joinedSingles(_ words: [TextToken], in text: String) -> [TextToken] {
+        var joined: [TextToken] = []
+        var run: [TextToken] = []
+        func flush() {
+            if run.count >= 2, let first = run.first, let last = run.last {
+                let exact = run.map(\.exact).joined()
+                joined.append(
+                    TextToken(
+                        range: first.range.lowerBound..<last.range.upperBound, exact: exact,
+                        folded: squeezed(run.map(\.folded).joined()), hasMarks: run.contains(where: \.hasMarks), length: run.count))
+            }
+            run = []
+        }
+        for word in words {
+            if word.length == 1, let previous = run.last,
+                text[previous.range.upperBound..<word.range.lowerBound].allSatisfy({ joiners.contains($0) })
+            {
+                run.append(word)
+            } else {
+                flush()
+                if word.length == 1 { run = [word] }
+            }
+        }
+        flush()
+        return joined
+    }
+}
