@@ -9,7 +9,7 @@ public struct SQLCommentRepository: CommentRepository {
     /// Every comment query selects these, so `comment(from:)` can read any of them.
     static let select = """
         SELECT c.id, c.article_id, c.parent_id, c.reply_to_id, rt.author AS reply_to_author, c.author, c.email,
-            c.body, c.status, c.likes, c.reports, c.created_at,
+            c.body, c.status, c.likes, c.reports, c.created_at, c.held_reason, c.held_words,
             (SELECT COUNT(*) FROM comments r WHERE r.parent_id = c.id AND r.status = 'published') AS reply_count
         FROM comments c LEFT JOIN comments rt ON rt.id = c.reply_to_id
         """
@@ -19,13 +19,14 @@ public struct SQLCommentRepository: CommentRepository {
             let row = try await db.insert(into: "comments")
                 .columns(
                     "article_id", "parent_id", "reply_to_id", "author", "email", "body", "status", "likes",
-                    "client_fingerprint", "created_at"
+                    "client_fingerprint", "created_at", "held_reason", "held_words"
                 )
                 .values(
                     SQLBind(comment.articleID), SQLBind(comment.parentID), SQLBind(comment.replyToID),
                     SQLBind(comment.author), SQLBind(comment.email), SQLBind(comment.body),
                     SQLBind(comment.status.rawValue), SQLBind(comment.likes), SQLBind(comment.clientFingerprint),
-                    SQLBind(Timestamp(comment.createdAt))
+                    SQLBind(Timestamp(comment.createdAt)), SQLBind(comment.heldReason),
+                    SQLBind(comment.heldWords.isEmpty ? nil : comment.heldWords.joined(separator: "\n"))
                 )
                 .returning("id")
                 .first()
@@ -35,7 +36,7 @@ public struct SQLCommentRepository: CommentRepository {
                 return Comment(
                     id: id, articleID: comment.articleID, parentID: comment.parentID, author: comment.author,
                     email: comment.email, body: comment.body, status: comment.status, likes: comment.likes,
-                    createdAt: Timestamp(comment.createdAt).date)
+                    createdAt: Timestamp(comment.createdAt).date, heldReason: comment.heldReason, heldWords: comment.heldWords)
             }
             // A reply names the comment it answers: read it back on the writer, inside the transaction.
             guard let stored = try await db.raw("\(unsafeRaw: Self.select) WHERE c.id = \(bind: id)").first() else {
@@ -221,7 +222,9 @@ public struct SQLCommentRepository: CommentRepository {
             likes: try row.decode(column: "likes", as: Int.self),
             reports: try row.decode(column: "reports", as: Int.self),
             replyCount: try row.decode(column: "reply_count", as: Int.self),
-            createdAt: try row.decode(column: "created_at", as: Timestamp.self).date
+            createdAt: try row.decode(column: "created_at", as: Timestamp.self).date,
+            heldReason: try row.decode(column: "held_reason", as: String?.self),
+            heldWords: (try row.decode(column: "held_words", as: String?.self))?.split(separator: "\n").map(String.init) ?? []
         )
     }
 }

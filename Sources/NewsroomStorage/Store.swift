@@ -9,6 +9,7 @@ public struct Store: Sendable {
     public let moderation: SQLModerationRepository
     public let loginAttempts: SQLLoginAttempts
     public let sessions: SQLSessionStore
+    public let words: SQLWordRuleRepository
 
     public init(database: any Database) {
         self.database = database
@@ -18,6 +19,7 @@ public struct Store: Sendable {
         self.moderation = SQLModerationRepository(database: database)
         self.loginAttempts = SQLLoginAttempts(database: database)
         self.sessions = SQLSessionStore(database: database)
+        self.words = SQLWordRuleRepository(database: database)
     }
 
     /// Opens the database named by `url` and brings an embedded SQLite file up to date. PostgreSQL is not

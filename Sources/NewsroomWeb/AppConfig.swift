@@ -16,6 +16,12 @@ public struct AppConfig: Sendable {
     public var secureCookies: Bool
     /// bcrypt's cost for new password hashes (12 in production; tests lower it).
     public var bcryptCost: UInt8
+    /// More links than this in a comment holds it for a moderator.
+    public var maxLinks: Int
+    /// Hold comments typed all in capitals.
+    public var holdAllCaps: Bool
+    /// Hold comments in Vietnamese typed without any diacritic ("tiếng Việt có dấu").
+    public var holdWithoutDiacritics: Bool
     /// How long a cached page is served before its article's version is read again, which is how changes made by
     /// another process (the command line, another instance) reach it. Changes made here invalidate at once.
     public var pageRecheckInterval: TimeInterval
@@ -23,7 +29,8 @@ public struct AppConfig: Sendable {
     public init(
         host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre, commentRateLimit: Int = 5,
         commentRateWindow: TimeInterval = 60, secret: [UInt8], pageRecheckInterval: TimeInterval = 1,
-        secureCookies: Bool = false, bcryptCost: UInt8 = 12
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12, maxLinks: Int = 2, holdAllCaps: Bool = false,
+        holdWithoutDiacritics: Bool = false
     ) {
         self.host = host
         self.port = port
@@ -33,6 +40,9 @@ public struct AppConfig: Sendable {
         self.secret = secret
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
+        self.maxLinks = maxLinks
+        self.holdAllCaps = holdAllCaps
+        self.holdWithoutDiacritics = holdWithoutDiacritics
         self.pageRecheckInterval = pageRecheckInterval
     }
 }

@@ -9,6 +9,7 @@ struct Services: Sendable {
     let tokens: FormTokens
     let pageCache: PageCache
     let passwords: Passwords
+    let rules: RulesProvider
     let config: AppConfig
     let now: @Sendable () -> Date
 
@@ -19,11 +20,13 @@ struct Services: Sendable {
         self.tokens = FormTokens(secret: config.secret)
         self.passwords = Passwords(cost: config.bcryptCost)
         self.pageCache = PageCache(recheckInterval: config.pageRecheckInterval)
+        let rules = RulesProvider(store: store, config: config, now: now)
+        self.rules = rules
         self.comments = CommentService(
             articles: store.articles, comments: store.comments, moderation: config.moderation,
             rateLimiter: config.commentRateLimit > 0
                 ? RateLimiter(limit: config.commentRateLimit, window: config.commentRateWindow) : nil,
-            now: now)
+            now: now, rules: { try await rules.rules() })
     }
 
     /// What an article's page shows changed through this process: its cached renderings go at once.

@@ -23,6 +23,12 @@ struct Serve: AsyncParsableCommand {
     var commentRateLimit: String?
     @Flag(name: .customLong("secure-cookies"), help: "Trang chạy qua HTTPS: đánh dấu cookie phiên là Secure (NEWSROOM_SECURE_COOKIES).")
     var secureCookies = false
+    @Option(name: .customLong("max-links"), help: "Quá số liên kết này thì giữ bình luận chờ duyệt (NEWSROOM_MAX_LINKS, mặc định 2).")
+    var maxLinks: String?
+    @Flag(name: .customLong("hold-all-caps"), help: "Giữ bình luận viết toàn chữ in hoa (NEWSROOM_HOLD_ALL_CAPS).")
+    var holdAllCaps = false
+    @Flag(name: .customLong("hold-without-diacritics"), help: "Giữ bình luận tiếng Việt không dấu (NEWSROOM_HOLD_WITHOUT_DIACRITICS).")
+    var holdWithoutDiacritics = false
     @Option(help: "Khóa bí mật của trang, ít nhất 32 ký tự (NEWSROOM_SECRET; mặc định một tệp khóa cạnh tệp SQLite).")
     var secret: String?
 
@@ -41,7 +47,10 @@ struct Serve: AsyncParsableCommand {
             commentRateLimit: try Settings.integer(
                 commentRateLimit, variable: "NEWSROOM_COMMENT_RATE_LIMIT", default: 5, range: 0...1_000_000),
             secret: try Settings.secret(secret, database: databaseURL),
-            secureCookies: try Settings.boolean(secureCookies, variable: "NEWSROOM_SECURE_COOKIES"))
+            secureCookies: try Settings.boolean(secureCookies, variable: "NEWSROOM_SECURE_COOKIES"),
+            maxLinks: try Settings.integer(maxLinks, variable: "NEWSROOM_MAX_LINKS", default: 2, range: 0...1000),
+            holdAllCaps: try Settings.boolean(holdAllCaps, variable: "NEWSROOM_HOLD_ALL_CAPS"),
+            holdWithoutDiacritics: try Settings.boolean(holdWithoutDiacritics, variable: "NEWSROOM_HOLD_WITHOUT_DIACRITICS"))
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 
         let store = try await Store.open(databaseURL, logger: logger)

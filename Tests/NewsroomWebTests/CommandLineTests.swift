@@ -166,6 +166,26 @@ import Testing
     }
 }
 
+/// `newsroom words …`: the word lists from the command line.
+@Suite struct WordsCommandTests {
+    @Test func addsListsAndRemovesWords() async throws {
+        try await TestStore.with { store, path in
+            let cli = CommandLineTests()
+            let defaults = try cli.newsroom(["words", "list"], database: path).output.split(separator: "\n")
+            #expect(defaults.contains("vcl\tbanned"))
+            #expect(defaults.contains("ngu\tsuspect"))
+            let added = try cli.newsroom(["words", "add", "--suspect", "Bán Hàng Đa Cấp", "lừa đảo"], database: path)
+            #expect(added.output == "bán hàng đa cấp\tsuspect\nlừa đảo\tsuspect\n")
+            #expect(try cli.newsroom(["words", "add", "--banned", "--suspect", "x"], database: path).status != 0)
+            #expect(try await store.words.all().contains(WordRule("bán hàng đa cấp", .suspect)))
+            #expect(try cli.newsroom(["words", "remove", "lừa đảo"], database: path).output == "lừa đảo\tremoved\n")
+            let missing = try cli.newsroom(["words", "remove", "không có"], database: path)
+            #expect(missing.status == 1)
+            #expect(missing.error.contains("không có"))
+        }
+    }
+}
+
 /// `newsroom serve` on an empty database loads the demo articles, unless told not to.
 @Suite struct ServeCommandTests {
     func titles(arguments: [String]) async throws -> [String] {

@@ -32,12 +32,16 @@ public struct Comment: Sendable, Equatable, Identifiable {
     public var reports: Int
     /// Published replies under a top-level comment (0 for replies).
     public var replyCount: Int
+    /// Why a rule held or refused the comment, for the desk; nil when no rule did.
+    public var heldReason: String?
+    /// The words the rule matched, as the reader wrote them, to highlight on the desk.
+    public var heldWords: [String]
     public var createdAt: Date
 
     public init(
         id: ID, articleID: Article.ID, parentID: ID? = nil, replyTo: ReplyTarget? = nil, author: String,
         email: String? = nil, body: String, status: CommentStatus, likes: Int = 0, reports: Int = 0,
-        replyCount: Int = 0, createdAt: Date
+        replyCount: Int = 0, createdAt: Date, heldReason: String? = nil, heldWords: [String] = []
     ) {
         self.id = id
         self.articleID = articleID
@@ -51,6 +55,8 @@ public struct Comment: Sendable, Equatable, Identifiable {
         self.reports = reports
         self.replyCount = replyCount
         self.createdAt = createdAt
+        self.heldReason = heldReason
+        self.heldWords = heldWords
     }
 
     /// The comment's anchor on its article page: `binh-luan-{id}`.

@@ -10,11 +10,13 @@ public struct CommentService: Sendable {
     /// How long the same text from the same person counts as a duplicate.
     public var duplicateWindow: TimeInterval
     public var now: @Sendable () -> Date
+    /// The rules in force (word lists, links…), read when a comment arrives; nil applies none.
+    public var rules: (@Sendable () async throws -> CommentRules)?
 
     public init(
         articles: any ArticleRepository, comments: any CommentRepository, moderation: ModerationMode,
         rateLimiter: RateLimiter? = nil, duplicateWindow: TimeInterval = 600,
-        now: @escaping @Sendable () -> Date = Date.init
+        now: @escaping @Sendable () -> Date = Date.init, rules: (@Sendable () async throws -> CommentRules)? = nil
     ) {
         self.articles = articles
         self.comments = comments
@@ -22,6 +24,7 @@ public struct CommentService: Sendable {
         self.rateLimiter = rateLimiter
         self.duplicateWindow = duplicateWindow
         self.now = now
+        self.rules = rules
     }
 
     /// Validates and stores a comment on an article. Throws `NewsroomError` for anything the reader must
@@ -53,11 +56,26 @@ public struct CommentService: Sendable {
         if let rateLimiter, let wait = await rateLimiter.acquire(key: client, now: now) {
             throw NewsroomError(.rateLimited, retryAfter: wait)
         }
-        return try await comments.insert(
-            NewComment(
-                articleID: articleID, parentID: threadID, replyToID: replyToID, author: valid.author,
-                email: valid.email, body: valid.body, status: moderation.initialStatus, clientFingerprint: client,
-                createdAt: now))
+        var comment = NewComment(
+            articleID: articleID, parentID: threadID, replyToID: replyToID, author: valid.author,
+            email: valid.email, body: valid.body, status: moderation.initialStatus, clientFingerprint: client,
+            createdAt: now)
+        switch try await rules?().verdict(for: valid.body) ?? .accept {
+        case .accept:
+            break
+        case .hold(let reason, let words):
+            comment.status = .pending
+            comment.heldReason = reason
+            comment.heldWords = words
+        case .refuse(let reason, let words):
+            // Refused, and kept as rejected so the desk sees what was attempted and why.
+            comment.status = .rejected
+            comment.heldReason = reason
+            comment.heldWords = words
+            _ = try await comments.insert(comment)
+            throw NewsroomError(.commentRejected)
+        }
+        return try await comments.insert(comment)
     }
 }
 

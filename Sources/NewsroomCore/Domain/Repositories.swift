@@ -45,11 +45,13 @@ public struct NewComment: Sendable, Equatable {
     public var clientFingerprint: String
     public var createdAt: Date
     public var likes: Int
+    public var heldReason: String?
+    public var heldWords: [String]
 
     public init(
         articleID: Article.ID, parentID: Comment.ID? = nil, replyToID: Comment.ID? = nil, author: String,
         email: String? = nil, body: String, status: CommentStatus, clientFingerprint: String, createdAt: Date,
-        likes: Int = 0
+        likes: Int = 0, heldReason: String? = nil, heldWords: [String] = []
     ) {
         self.articleID = articleID
         self.parentID = parentID
@@ -61,7 +63,19 @@ public struct NewComment: Sendable, Equatable {
         self.clientFingerprint = clientFingerprint
         self.createdAt = createdAt
         self.likes = likes
+        self.heldReason = heldReason
+        self.heldWords = heldWords
     }
+}
+
+/// Where the newspaper's word lists are kept.
+public protocol WordRuleRepository: Sendable {
+    /// Every rule, sorted by phrase.
+    func all() async throws -> [WordRule]
+    /// Adds or re-kinds rules.
+    func add(_ rules: [WordRule]) async throws
+    /// Removes rules by phrase; returns the phrases that existed.
+    func remove(_ phrases: [String]) async throws -> [String]
 }
 
 /// Where comments and likes are kept.

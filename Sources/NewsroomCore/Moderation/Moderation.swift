@@ -76,12 +76,13 @@ public struct ModeratedComment: Sendable, Equatable {
 
     /// Why the comment is in the queue, in Vietnamese.
     public var reason: String {
+        if let held = comment.heldReason, comment.status != .published { return held }
         switch comment.status {
-        case .pending: "Đang chờ duyệt (bình luận mới)"
-        case .published where comment.reports > 0: "Bị báo cáo \(comment.reports) lần"
-        case .published: "Đã được đăng"
-        case .rejected: "Đã bị từ chối"
-        case .spam: "Bị đánh dấu là spam"
+        case .pending: return "Đang chờ duyệt (bình luận mới)"
+        case .published where comment.reports > 0: return "Bị báo cáo \(comment.reports) lần"
+        case .published: return "Đã được đăng"
+        case .rejected: return "Đã bị từ chối"
+        case .spam: return "Bị đánh dấu là spam"
         }
     }
 }

@@ -17,6 +17,7 @@ enum Migrations {
         AddCommentsVersion(),
         IndexDuplicateLookups(),
         CreateStaffAndModerationLog(),
+        AddWordRulesAndHeldReasons(),
     ]
 
     /// Versions not yet applied to this database, in order.

@@ -1,3 +1,4 @@
+import Foundation
 import NewsroomCore
 
 /// The moderation desk: the queues with their counts, and each comment with its article, author, time, the
@@ -113,7 +114,7 @@ struct DeskPage {
                     el("p", .class("comment-body")) { answered.body }
                 }
             }
-            el("p", .class("comment-body")) { comment.body }
+            el("p", .class("comment-body")) { Self.highlighted(comment.body, words: comment.heldWords) }
             el("div", .class("desk-actions")) {
                 for action in [ModerationAction.approve, .reject, .spam] {
                     el(
@@ -141,6 +142,25 @@ struct DeskPage {
                 }
             }
         }
+    }
+
+    /// The text with the words a rule matched in `<mark>`, everything escaped as text.
+    static func highlighted(_ text: String, words: [String]) -> [Node] {
+        let words = words.filter { !$0.isEmpty }
+        guard !words.isEmpty else { return [.text(text)] }
+        var nodes: [Node] = []
+        var rest = text[...]
+        while !rest.isEmpty {
+            let next = words.compactMap { word in rest.range(of: word, options: .caseInsensitive) }.min { $0.lowerBound < $1.lowerBound }
+            guard let range = next else {
+                nodes.append(.text(String(rest)))
+                break
+            }
+            if range.lowerBound > rest.startIndex { nodes.append(.text(String(rest[rest.startIndex..<range.lowerBound]))) }
+            nodes.append(el("mark") { String(rest[range]) })
+            rest = rest[range.upperBound...]
+        }
+        return nodes
     }
 
     func help() -> Node {
