@@ -32,7 +32,7 @@ export NEWSROOM_SECRET="benchmark-secret-benchmark-secret-benchmark"
 SEED="${NEWSROOM_SEED:-../shared/seed/000_380a24cf614cbcf5.txt}"
 IFS=$'\t' read -r ARTICLE_ID ARTICLE_PATH _ < <("$BIN" import "$SEED")
 
-"$BIN" serve --port 0 --no-demo --moderation post --comment-rate-limit 0 > "$WORK/serve.log" 2>&1 &
+"$BIN" serve --port 0 --no-demo --moderation post --comment-limits off > "$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   PORT="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -1 | sed 's/.*://' || true)"

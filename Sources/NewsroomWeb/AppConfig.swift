@@ -4,12 +4,16 @@ import NewsroomCore
 /// The settings the web application runs with. The command line reads them (flag, then `NEWSROOM_*` variable,
 /// then default) and hands them here; tests build one directly.
 public struct AppConfig: Sendable {
+    /// One comment per 10 seconds and 10 an hour, per client and per e-mail.
+    public static let defaultCommentLimits = [RateLimit(1, per: 10), RateLimit(10, per: 3600)]
+
     public var host: String
     public var port: Int
     public var moderation: ModerationMode
-    /// New comments one client may post per `commentRateWindow` seconds; 0 turns the limit off.
-    public var commentRateLimit: Int
-    public var commentRateWindow: TimeInterval
+    /// Limits on new comments per client and per e-mail (empty: none).
+    public var commentLimits: [RateLimit]
+    /// Proxies whose `X-Forwarded-For` names the real client; none by default.
+    public var trustedProxies: [CIDR]
     /// The key behind form tokens and client fingerprints. Keep it secret and the same on every instance.
     public var secret: [UInt8]
     /// Whether the site is served over HTTPS (behind a TLS proxy): session cookies are then marked `Secure`.
@@ -27,16 +31,17 @@ public struct AppConfig: Sendable {
     public var pageRecheckInterval: TimeInterval
 
     public init(
-        host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre, commentRateLimit: Int = 5,
-        commentRateWindow: TimeInterval = 60, secret: [UInt8], pageRecheckInterval: TimeInterval = 1,
+        host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre,
+        commentLimits: [RateLimit] = AppConfig.defaultCommentLimits, trustedProxies: [CIDR] = [], secret: [UInt8],
+        pageRecheckInterval: TimeInterval = 1,
         secureCookies: Bool = false, bcryptCost: UInt8 = 12, maxLinks: Int = 2, holdAllCaps: Bool = false,
         holdWithoutDiacritics: Bool = false
     ) {
         self.host = host
         self.port = port
         self.moderation = moderation
-        self.commentRateLimit = commentRateLimit
-        self.commentRateWindow = commentRateWindow
+        self.commentLimits = commentLimits
+        self.trustedProxies = trustedProxies
         self.secret = secret
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost

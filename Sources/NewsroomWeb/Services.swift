@@ -24,8 +24,7 @@ struct Services: Sendable {
         self.rules = rules
         self.comments = CommentService(
             articles: store.articles, comments: store.comments, moderation: config.moderation,
-            rateLimiter: config.commentRateLimit > 0
-                ? RateLimiter(limit: config.commentRateLimit, window: config.commentRateWindow) : nil,
+            rateLimiter: config.commentLimits.isEmpty ? nil : RateLimiter(limits: config.commentLimits),
             now: now, rules: { try await rules.rules() })
     }
 

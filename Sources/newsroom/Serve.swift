@@ -18,9 +18,17 @@ struct Serve: AsyncParsableCommand {
     @Flag(name: .customLong("no-demo"), help: "Không nạp bài viết mẫu vào cơ sở dữ liệu trống (NEWSROOM_NO_DEMO).")
     var noDemo = false
     @Option(
-        name: .customLong("comment-rate-limit"),
-        help: "Số bình luận tối đa mỗi phút của một người gửi; 0 là không giới hạn (NEWSROOM_COMMENT_RATE_LIMIT, mặc định 5).")
-    var commentRateLimit: String?
+        name: .customLong("comment-limits"),
+        help:
+            "Giới hạn bình luận mỗi người gửi (theo máy và theo e-mail), dạng SỐ/GIÂY,…; off là không giới hạn (NEWSROOM_COMMENT_LIMITS, mặc định 1/10,10/3600)."
+    )
+    var commentLimits: String?
+    @Option(
+        name: .customLong("trusted-proxies"),
+        help:
+            "Các proxy tin cậy (CIDR,…) mà X-Forwarded-For của chúng cho biết địa chỉ bạn đọc (NEWSROOM_TRUSTED_PROXIES, mặc định không có)."
+    )
+    var trustedProxies: String?
     @Flag(name: .customLong("secure-cookies"), help: "Trang chạy qua HTTPS: đánh dấu cookie phiên là Secure (NEWSROOM_SECURE_COOKIES).")
     var secureCookies = false
     @Option(name: .customLong("max-links"), help: "Quá số liên kết này thì giữ bình luận chờ duyệt (NEWSROOM_MAX_LINKS, mặc định 2).")
@@ -44,8 +52,8 @@ struct Serve: AsyncParsableCommand {
             host: Settings.value(host, variable: "NEWSROOM_HOST") ?? "127.0.0.1",
             port: try Settings.integer(port, variable: "NEWSROOM_PORT", default: 8080, range: 0...65535),
             moderation: moderationMode,
-            commentRateLimit: try Settings.integer(
-                commentRateLimit, variable: "NEWSROOM_COMMENT_RATE_LIMIT", default: 5, range: 0...1_000_000),
+            commentLimits: try Settings.commentLimits(commentLimits),
+            trustedProxies: try Settings.trustedProxies(trustedProxies),
             secret: try Settings.secret(secret, database: databaseURL),
             secureCookies: try Settings.boolean(secureCookies, variable: "NEWSROOM_SECURE_COOKIES"),
             maxLinks: try Settings.integer(maxLinks, variable: "NEWSROOM_MAX_LINKS", default: 2, range: 0...1000),

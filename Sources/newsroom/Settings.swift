@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NewsroomCore
 import NewsroomStorage
+import NewsroomWeb
 
 /// Every setting has a flag, a `NEWSROOM_<FLAG>` variable and a default, read in that order; a bad value stops
 /// the command with a message naming the setting.
@@ -27,6 +28,22 @@ enum Settings {
             throw ValidationError("\(variable): \"\(text)\" không phải số nguyên trong khoảng \(range.lowerBound)…\(range.upperBound)")
         }
         return number
+    }
+
+    static func commentLimits(_ flag: String?) throws -> [RateLimit] {
+        guard let text = value(flag, variable: "NEWSROOM_COMMENT_LIMITS") else { return AppConfig.defaultCommentLimits }
+        guard let limits = RateLimit.list(parsing: text) else {
+            throw ValidationError("NEWSROOM_COMMENT_LIMITS: \"\(text)\" phải có dạng SỐ/GIÂY,… (ví dụ 1/10,10/3600) hoặc off")
+        }
+        return limits
+    }
+
+    static func trustedProxies(_ flag: String?) throws -> [CIDR] {
+        guard let text = value(flag, variable: "NEWSROOM_TRUSTED_PROXIES") else { return [] }
+        guard let proxies = CIDR.list(parsing: text) else {
+            throw ValidationError("NEWSROOM_TRUSTED_PROXIES: \"\(text)\" phải là các địa chỉ hoặc mạng CIDR cách nhau bởi dấu phẩy")
+        }
+        return proxies
     }
 
     static func boolean(_ flag: Bool, variable: String) throws -> Bool {

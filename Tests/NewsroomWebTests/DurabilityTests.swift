@@ -26,7 +26,7 @@ import Testing
         var acknowledged: [String] = []
         for round in 0..<3 {
             let server = try ServerProcess(arguments: [
-                "--database", "sqlite://\(path)", "--moderation", "post", "--no-demo", "--comment-rate-limit", "0", "--secret", secret,
+                "--database", "sqlite://\(path)", "--moderation", "post", "--no-demo", "--comment-limits", "off", "--secret", secret,
             ])
             let client = TestClient(host: "127.0.0.1", port: server.port)
             client.connect()

@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func tooManyCommentsAre429WithRetryAfter() async throws {
-        try await withApp(rateLimit: 2) { client, store in
+        try await withApp(limits: [RateLimit(2, per: 60)]) { client, store in
             let article = try await store.article()
             for index in 0..<2 {
                 try await client.execute(

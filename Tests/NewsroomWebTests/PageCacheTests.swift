@@ -75,7 +75,7 @@ import Testing
     @Test func changesElsewhereShowAfterTheRecheckInterval() async throws {
         try await TestStore.with { store, _ in
             let clock = TestClock(Fixtures.now)
-            let config = AppConfig(moderation: .post, commentRateLimit: 0, secret: testSecret, pageRecheckInterval: 1)
+            let config = AppConfig(moderation: .post, commentLimits: [], secret: testSecret, pageRecheckInterval: 1)
             let app = Application(router: buildRouter(config, store: store, now: { clock.now }))
             try await app.test(.router) { client in
                 let article = try await store.article()

@@ -53,7 +53,9 @@ public struct CommentService: Sendable {
         {
             throw NewsroomError(.duplicateComment)
         }
-        if let rateLimiter, let wait = await rateLimiter.acquire(key: client, now: now) {
+        // Per client and, when given, per e-mail: a new address or a new e-mail alone does not reset the count.
+        let keys = ["client:\(client)"] + (valid.email.map { ["email:\($0)"] } ?? [])
+        if let rateLimiter, let wait = await rateLimiter.acquire(keys: keys, now: now) {
             throw NewsroomError(.rateLimited, retryAfter: wait)
         }
         var comment = NewComment(
@@ -79,29 +81,67 @@ public struct CommentService: Sendable {
     }
 }
 
-/// A sliding-window limit per key (a client): at most `limit` events in any `window` seconds.
-/// Kept in memory; one instance only, until shared state moves to the database.
-public actor RateLimiter {
-    public let limit: Int
-    public let window: TimeInterval
-    private var events: [String: [Date]] = [:]
+/// A limit: at most `count` events in any `seconds`.
+public struct RateLimit: Sendable, Equatable {
+    public var count: Int
+    public var seconds: TimeInterval
 
-    public init(limit: Int, window: TimeInterval) {
-        self.limit = limit
-        self.window = window
+    public init(_ count: Int, per seconds: TimeInterval) {
+        self.count = count
+        self.seconds = seconds
     }
 
-    /// Records an event for `key` and returns nil, or returns the whole seconds to wait when the limit is reached.
-    public func acquire(key: String, now: Date) -> Int? {
-        let start = now.addingTimeInterval(-window)
-        var recent = events[key, default: []].filter { $0 > start }
-        if recent.count >= limit, let oldest = recent.first {
-            events[key] = recent
-            return max(1, Int((oldest.timeIntervalSince(start)).rounded(.up)))
+    /// Reads "1/10,10/3600" (count/seconds, comma-separated); "off" or "" is no limit. Nil when malformed.
+    public static func list(parsing text: String) -> [RateLimit]? {
+        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        if text.isEmpty || text == "off" || text == "0" { return [] }
+        var limits: [RateLimit] = []
+        for part in text.split(separator: ",") {
+            let numbers = part.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard numbers.count == 2, let count = Int(numbers[0]), count > 0, let seconds = Double(numbers[1]), seconds > 0 else {
+                return nil
+            }
+            limits.append(RateLimit(count, per: seconds))
         }
-        recent.append(now)
-        events[key] = recent
-        if events.count > 10_000 { events = events.filter { $0.value.last.map { $0 > start } ?? false } }
+        return limits
+    }
+}
+
+/// Sliding-window limits per key (a client, an e-mail): an event is allowed only when every limit of every key
+/// allows it, and only allowed events are counted. Kept in memory; one instance only, until shared state moves to
+/// the database.
+public actor RateLimiter {
+    public let limits: [RateLimit]
+    private var events: [String: [Date]] = [:]
+    private let longest: TimeInterval
+
+    public init(limits: [RateLimit]) {
+        self.limits = limits
+        self.longest = limits.map(\.seconds).max() ?? 0
+    }
+
+    public init(limit: Int, window: TimeInterval) { self.init(limits: [RateLimit(limit, per: window)]) }
+
+    /// Records an event for every key and returns nil, or returns the whole seconds to wait when a limit is reached.
+    public func acquire(keys: [String], now: Date) -> Int? {
+        var wait: TimeInterval = 0
+        for key in keys {
+            let recent = events[key, default: []].filter { $0 > now.addingTimeInterval(-longest) }
+            events[key] = recent
+            for limit in limits {
+                let inWindow = recent.filter { $0 > now.addingTimeInterval(-limit.seconds) }
+                if inWindow.count >= limit.count, let oldest = inWindow.first {
+                    wait = max(wait, oldest.addingTimeInterval(limit.seconds).timeIntervalSince(now))
+                }
+            }
+        }
+        if wait > 0 { return max(1, Int(wait.rounded(.up))) }
+        for key in keys { events[key, default: []].append(now) }
+        if events.count > 50_000 {
+            events = events.filter { $0.value.last.map { $0 > now.addingTimeInterval(-longest) } ?? false }
+        }
         return nil
     }
+
+    public func acquire(key: String, now: Date) -> Int? { acquire(keys: [key], now: now) }
 }

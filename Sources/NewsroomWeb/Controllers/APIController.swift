@@ -78,7 +78,8 @@ struct APIController {
         {
             throw NewsroomError(.csrfInvalid)
         }
-        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        let client = ClientIdentity(
+            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
         let comment = try await services.comments.post(
             CommentSubmission(
                 author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
@@ -99,7 +100,8 @@ struct APIController {
 
     @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let comment = try await publishedComment(context)
-        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        let client = ClientIdentity(
+            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
         guard let likes = try await services.store.comments.like(comment: comment.id, client: client.likeKey, at: services.now())
         else { throw NewsroomError(.commentNotFound) }
         services.pageChanged(article: comment.articleID)

@@ -22,7 +22,8 @@ struct CommentFormController {
         let submission = CommentSubmission(
             author: fields["author"] ?? "", email: fields["email"] ?? "", body: fields["body"] ?? "", parentID: parentID,
             website: fields["website"] ?? "")
-        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        let client = ClientIdentity(
+            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
         do {
             guard services.tokens.isValid(fields["formToken"] ?? "", article: article.id, at: services.now()) else {
                 throw NewsroomError(.csrfInvalid)
@@ -53,7 +54,8 @@ struct CommentFormController {
             let comment = try await services.store.comments.comment(id: id), comment.status == .published
         else { throw NewsroomError(.commentNotFound) }
         let article = try await services.article(comment.articleID)
-        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        let client = ClientIdentity(
+            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
         _ = try await services.store.comments.like(comment: id, client: client.browserLikeKey, at: services.now())
         services.pageChanged(article: comment.articleID)
         var response = Responses.redirect(to: comment.permalink(articlePath: article.path), status: .seeOther)

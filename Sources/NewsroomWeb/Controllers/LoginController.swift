@@ -38,7 +38,8 @@ struct LoginController {
             return refuse(Strings.message(for: .csrfInvalid), .forbidden)
         }
         let email = StaffRules.normalizedEmail(typed) ?? typed.lowercased()
-        let client = ClientIdentity(request: request, context: context, secret: services.config.secret)
+        let client = ClientIdentity(
+            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
         let keys = (account: "tai-khoan:\(email)", client: "may:\(client.fingerprint)")
         let since = services.now().addingTimeInterval(-window)
         let attempts = services.store.loginAttempts

@@ -1,11 +1,13 @@
 import Crypto
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// Who is asking, as far as a comment box needs to know, without storing an address in clear: keyed hashes
 /// (HMAC-SHA256 with the site's secret) of the peer address and of a random browser cookie.
 struct ClientIdentity: Sendable {
     static let cookieName = "nr_client"
+    static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
     /// The browser's random id from its cookie, when it sent one.
     var cookie: String?
@@ -20,10 +22,11 @@ struct ClientIdentity: Sendable {
     /// so a first like and a second one count as the same reader's.
     var browserLikeKey: String
 
-    init(request: Request, context: NewsroomRequestContext, secret: [UInt8]) {
+    init(request: Request, context: NewsroomRequestContext, secret: [UInt8], trustedProxies: [CIDR] = []) {
         let sent = request.cookies[Self.cookieName]?.value.filter { $0.isHexDigit }
         let cookie = (sent?.count == 32) ? sent : nil
-        let address = context.remoteAddress?.ipAddress
+        let address = Self.address(
+            peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: Self.forwardedFor], trusted: trustedProxies)
         let browser = cookie ?? Self.randomCookie()
         self.cookie = cookie
         self.newCookie = cookie == nil ? browser : nil
@@ -35,6 +38,17 @@ struct ClientIdentity: Sendable {
         self.fingerprint = hash(address.map { "ip:\($0)" } ?? cookie.map { "c:\($0)" } ?? "anonymous")
         self.likeKey = hash(cookie.map { "c:\($0)" } ?? address.map { "ip:\($0)" } ?? "anonymous")
         self.browserLikeKey = hash("c:\(browser)")
+    }
+
+    /// The client's address: the peer's, unless the peer is a trusted proxy, in which case the nearest address in
+    /// `X-Forwarded-For` that is not itself a trusted proxy (addresses further left can be forged by the client).
+    static func address(peer: String?, forwardedFor: [String], trusted: [CIDR]) -> String? {
+        guard let peer, trusted.contains(where: { $0.contains(peer) }) else { return peer }
+        let chain = forwardedFor.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces) }
+        for hop in chain.reversed() where CIDR.bytes(hop) != nil {
+            if !trusted.contains(where: { $0.contains(hop) }) { return hop }
+        }
+        return chain.first.flatMap { CIDR.bytes($0) != nil ? $0 : nil } ?? peer
     }
 
     static func randomCookie() -> String {

@@ -47,7 +47,7 @@ func withStaffApp<T>(
     _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
 ) async throws -> T {
     try await TestStore.with { store, _ in
-        let config = AppConfig(moderation: moderation, commentRateLimit: 0, secret: testSecret, pageRecheckInterval: 0, bcryptCost: 4)
+        let config = AppConfig(moderation: moderation, commentLimits: [], secret: testSecret, pageRecheckInterval: 0, bcryptCost: 4)
         let app = Application(router: buildRouter(config, store: store, now: { Date() }), logger: log.logger)
         return try await app.test(.router) { client in try await body(client, store) }
     }

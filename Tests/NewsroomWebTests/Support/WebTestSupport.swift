@@ -27,13 +27,13 @@ final class TestClock: Sendable {
 
 /// Runs `body` against the whole router over a temporary SQLite store.
 func withApp<T>(
-    moderation: ModerationMode = .post, rateLimit: Int = 0, now: @escaping @Sendable () -> Date = { Fixtures.now },
+    moderation: ModerationMode = .post, limits: [RateLimit] = [], now: @escaping @Sendable () -> Date = { Fixtures.now },
     _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
 ) async throws -> T {
     try await TestStore.with { store, _ in
         // Pages are checked against the database on every view, so a change made straight in the store (as the
         // command line does) shows at once; `PageCacheTests` covers the interval between checks.
-        let config = AppConfig(moderation: moderation, commentRateLimit: rateLimit, secret: testSecret, pageRecheckInterval: 0)
+        let config = AppConfig(moderation: moderation, commentLimits: limits, secret: testSecret, pageRecheckInterval: 0)
         let app = Application(router: buildRouter(config, store: store, now: now))
         return try await app.test(.router) { client in try await body(client, store) }
     }
