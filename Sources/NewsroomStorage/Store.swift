@@ -10,6 +10,7 @@ public struct Store: Sendable {
     public let loginAttempts: SQLLoginAttempts
     public let sessions: SQLSessionStore
     public let words: SQLWordRuleRepository
+    public let standing: SQLReaderStandingRepository
 
     public init(database: any Database) {
         self.database = database
@@ -20,6 +21,7 @@ public struct Store: Sendable {
         self.loginAttempts = SQLLoginAttempts(database: database)
         self.sessions = SQLSessionStore(database: database)
         self.words = SQLWordRuleRepository(database: database)
+        self.standing = SQLReaderStandingRepository(database: database)
     }
 
     /// Opens the database named by `url` and brings an embedded SQLite file up to date. PostgreSQL is not

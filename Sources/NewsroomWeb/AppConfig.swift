@@ -22,6 +22,12 @@ public struct AppConfig: Sendable {
     public var bcryptCost: UInt8
     /// More links than this in a comment holds it for a moderator.
     public var maxLinks: Int
+    /// Reports from this many readers send a published comment back to the queue.
+    public var reportThreshold: Int
+    /// Under pre-moderation, publish at once for an e-mail with this many published comments (0: never).
+    public var trustAfter: Int
+    /// Rejected and spam comments are deleted after this many days (0: kept).
+    public var retentionDays: Int
     /// Hold comments typed all in capitals.
     public var holdAllCaps: Bool
     /// Hold comments in Vietnamese typed without any diacritic ("tiếng Việt có dấu").
@@ -34,7 +40,8 @@ public struct AppConfig: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre,
         commentLimits: [RateLimit] = AppConfig.defaultCommentLimits, trustedProxies: [CIDR] = [], secret: [UInt8],
         pageRecheckInterval: TimeInterval = 1,
-        secureCookies: Bool = false, bcryptCost: UInt8 = 12, maxLinks: Int = 2, holdAllCaps: Bool = false,
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12, maxLinks: Int = 2, reportThreshold: Int = 3, trustAfter: Int = 0,
+        retentionDays: Int = 0, holdAllCaps: Bool = false,
         holdWithoutDiacritics: Bool = false
     ) {
         self.host = host
@@ -46,6 +53,9 @@ public struct AppConfig: Sendable {
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.maxLinks = maxLinks
+        self.reportThreshold = reportThreshold
+        self.trustAfter = trustAfter
+        self.retentionDays = retentionDays
         self.holdAllCaps = holdAllCaps
         self.holdWithoutDiacritics = holdWithoutDiacritics
         self.pageRecheckInterval = pageRecheckInterval

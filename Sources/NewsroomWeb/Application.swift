@@ -63,6 +63,7 @@ public func buildApplication(
     Application(
         router: buildRouter(config, store: store),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Newsroom"),
+        services: [RetentionService(store: store, days: config.retentionDays, logger: logger)],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: logger)
 }

@@ -5,7 +5,7 @@ import NewsroomStorage
 /// What the controllers share: storage, the comment rules, form tokens and the clock.
 struct Services: Sendable {
     let store: Store
-    let comments: CommentService
+    var comments: CommentService
     let tokens: FormTokens
     let pageCache: PageCache
     let passwords: Passwords
@@ -26,11 +26,18 @@ struct Services: Sendable {
             articles: store.articles, comments: store.comments, moderation: config.moderation,
             rateLimiter: config.commentLimits.isEmpty ? nil : RateLimiter(limits: config.commentLimits),
             now: now, rules: { try await rules.rules() })
+        self.comments.standing = store.standing
+        self.comments.trustAfter = config.trustAfter
     }
 
     /// What an article's page shows changed through this process: its cached renderings go at once.
     func pageChanged(article: Article.ID) {
         pageCache.invalidate(article: article)
+    }
+
+    /// A moderator changed comments: every cached page goes (moderation is rare next to reading).
+    func moderated() {
+        pageCache.invalidateAll()
     }
 
     /// The article with this id, or 404 `article_not_found`.

@@ -16,6 +16,8 @@ public enum SiteRoute: Sendable, Equatable {
     case apiArticleComments(Article.ID)
     case apiReplies(Comment.ID)
     case apiLikes(Comment.ID)
+    case apiReports(Comment.ID)
+    case reportComment(Comment.ID)
 
     public var path: String {
         switch self {
@@ -31,6 +33,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .apiArticleComments(let id): "/api/v1/articles/\(id)/comments"
         case .apiReplies(let id): "/api/v1/comments/\(id)/replies"
         case .apiLikes(let id): "/api/v1/comments/\(id)/likes"
+        case .apiReports(let id): "/api/v1/comments/\(id)/reports"
+        case .reportComment(let id): "/binh-luan/\(id)/bao-cao"
         }
     }
 
@@ -46,5 +50,7 @@ public enum SiteRoute: Sendable, Equatable {
         static let apiArticleComments: RouterPath = "/api/v1/articles/{id}/comments"
         static let apiReplies: RouterPath = "/api/v1/comments/{id}/replies"
         static let apiLikes: RouterPath = "/api/v1/comments/{id}/likes"
+        static let apiReports: RouterPath = "/api/v1/comments/{id}/reports"
+        static let reportComment: RouterPath = "/binh-luan/{id}/bao-cao"
     }
 }

@@ -33,6 +33,16 @@ struct Serve: AsyncParsableCommand {
     var secureCookies = false
     @Option(name: .customLong("max-links"), help: "Quá số liên kết này thì giữ bình luận chờ duyệt (NEWSROOM_MAX_LINKS, mặc định 2).")
     var maxLinks: String?
+    @Option(
+        name: .customLong("report-threshold"),
+        help: "Số báo cáo đưa một bình luận về hàng chờ duyệt (NEWSROOM_REPORT_THRESHOLD, mặc định 3).")
+    var reportThreshold: String?
+    @Option(
+        name: .customLong("trust-after"),
+        help: "Duyệt trước: tự đăng bình luận của e-mail đã có N bình luận được duyệt; 0 là tắt (NEWSROOM_TRUST_AFTER).")
+    var trustAfter: String?
+    @Option(name: .customLong("retention-days"), help: "Xóa bình luận bị từ chối sau N ngày; 0 là giữ lại (NEWSROOM_RETENTION_DAYS).")
+    var retentionDays: String?
     @Flag(name: .customLong("hold-all-caps"), help: "Giữ bình luận viết toàn chữ in hoa (NEWSROOM_HOLD_ALL_CAPS).")
     var holdAllCaps = false
     @Flag(name: .customLong("hold-without-diacritics"), help: "Giữ bình luận tiếng Việt không dấu (NEWSROOM_HOLD_WITHOUT_DIACRITICS).")
@@ -57,6 +67,9 @@ struct Serve: AsyncParsableCommand {
             secret: try Settings.secret(secret, database: databaseURL),
             secureCookies: try Settings.boolean(secureCookies, variable: "NEWSROOM_SECURE_COOKIES"),
             maxLinks: try Settings.integer(maxLinks, variable: "NEWSROOM_MAX_LINKS", default: 2, range: 0...1000),
+            reportThreshold: try Settings.integer(reportThreshold, variable: "NEWSROOM_REPORT_THRESHOLD", default: 3, range: 1...1000),
+            trustAfter: try Settings.integer(trustAfter, variable: "NEWSROOM_TRUST_AFTER", default: 0, range: 0...100_000),
+            retentionDays: try Settings.integer(retentionDays, variable: "NEWSROOM_RETENTION_DAYS", default: 0, range: 0...36_500),
             holdAllCaps: try Settings.boolean(holdAllCaps, variable: "NEWSROOM_HOLD_ALL_CAPS"),
             holdWithoutDiacritics: try Settings.boolean(holdWithoutDiacritics, variable: "NEWSROOM_HOLD_WITHOUT_DIACRITICS"))
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")

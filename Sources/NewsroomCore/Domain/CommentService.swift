@@ -12,6 +12,10 @@ public struct CommentService: Sendable {
     public var now: @Sendable () -> Date
     /// The rules in force (word lists, links…), read when a comment arrives; nil applies none.
     public var rules: (@Sendable () async throws -> CommentRules)?
+    /// Bans and the history that earns trust; nil checks neither.
+    public var standing: (any ReaderStandingRepository)?
+    /// Under pre-moderation, an e-mail with this many published comments is published at once (0: never).
+    public var trustAfter: Int = 0
 
     public init(
         articles: any ArticleRepository, comments: any CommentRepository, moderation: ModerationMode,
@@ -35,6 +39,9 @@ public struct CommentService: Sendable {
             throw NewsroomError(.articleNotFound)
         }
         guard article.commentsOpen else { throw NewsroomError(.commentsClosed) }
+        if let standing, try await standing.isBanned(email: valid.email, client: client) {
+            throw NewsroomError(.forbidden, message: Strings.banned)
+        }
 
         var threadID: Comment.ID?
         var replyToID: Comment.ID?
@@ -62,6 +69,12 @@ public struct CommentService: Sendable {
             articleID: articleID, parentID: threadID, replyToID: replyToID, author: valid.author,
             email: valid.email, body: valid.body, status: moderation.initialStatus, clientFingerprint: client,
             createdAt: now)
+        if comment.status == .pending, trustAfter > 0, let email = valid.email, let standing,
+            try await standing.publishedCount(email: email) >= trustAfter
+        {
+            // A regular whose comments moderators have approved again and again (as Isso and WordPress do).
+            comment.status = .published
+        }
         switch try await rules?().verdict(for: valid.body) ?? .accept {
         case .accept:
             break

@@ -18,6 +18,7 @@ enum Migrations {
         IndexDuplicateLookups(),
         CreateStaffAndModerationLog(),
         AddWordRulesAndHeldReasons(),
+        AddReportsAndBans(),
     ]
 
     /// Versions not yet applied to this database, in order.

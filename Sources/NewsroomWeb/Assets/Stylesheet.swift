@@ -135,6 +135,14 @@ extension Assets {
         .shortcuts { display: grid; grid-template-columns: auto 1fr; gap: .25rem 1rem; }
         .shortcuts dd { margin: 0; }
         kbd { font-family: ui-monospace, monospace; border: 1px solid #8a8a8a; border-radius: 3px; padding: 0 .35em; }
+        .report { font-size: .875rem; color: var(--muted); }
+        .report summary { cursor: pointer; padding: .5rem 0; list-style: none; }
+        .report summary::-webkit-details-marker { display: none; }
+        .report[open] { flex-basis: 100%; }
+        .report fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+        .report-form { margin: .25rem 0 .5rem; }
+        .comment-actions { flex-wrap: wrap; }
+        mark { background: #fde68a; color: var(--ink); }
         .error-page { text-align: center; padding: 2rem 0; }
         .error-status { font: 700 3rem/1 var(--serif); color: var(--accent); margin: 0; }
         """#

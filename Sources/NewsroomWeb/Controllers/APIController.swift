@@ -13,6 +13,7 @@ struct APIController {
         router.post(SiteRoute.Pattern.apiArticleComments, use: create)
         router.get(SiteRoute.Pattern.apiReplies, use: replies)
         router.post(SiteRoute.Pattern.apiLikes, use: like)
+        router.post(SiteRoute.Pattern.apiReports, use: report)
     }
 
     @Sendable func article(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -107,6 +108,30 @@ struct APIController {
         services.pageChanged(article: comment.articleID)
         struct Likes: Encodable { var likes: Int }
         return try Responses.json(Likes(likes: likes))
+    }
+
+    /// `{"reason": "spam" | "xuc-pham" | "sai-su-that" | "khac"}` → `{"reports": N}`; once per client.
+    @Sendable func report(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let comment = try await publishedComment(context)
+        struct Input: Decodable { var reason: String? }
+        var request = request
+        let input = try RequestBody.json(Input.self, from: try await RequestBody.text(of: &request))
+        guard let reason = ReportReason(rawValue: input.reason ?? "khac") else {
+            throw NewsroomError(.invalidField, message: "Lý do báo cáo phải là spam, xuc-pham, sai-su-that hoặc khac.", field: "reason")
+        }
+        let client = ClientIdentity(
+            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
+        guard
+            let reports = try await services.store.standing.report(
+                comment: comment.id, client: client.likeKey, reason: reason, threshold: services.config.reportThreshold,
+                at: services.now())
+        else { throw NewsroomError(.commentNotFound) }
+        services.pageChanged(article: comment.articleID)
+        struct Reports: Encodable {
+            var reports: Int
+            var notice: String
+        }
+        return try Responses.json(Reports(reports: reports, notice: Strings.reportThanks))
     }
 
     private func articleID(_ context: NewsroomRequestContext) throws -> Article.ID {

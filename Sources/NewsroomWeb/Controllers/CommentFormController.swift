@@ -11,6 +11,7 @@ struct CommentFormController {
     func register(on router: Router<NewsroomRequestContext>) {
         router.post(SiteRoute.Pattern.postComment, use: post)
         router.post(SiteRoute.Pattern.likeComment, use: like)
+        router.post(SiteRoute.Pattern.reportComment, use: report)
     }
 
     @Sendable func post(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -47,6 +48,24 @@ struct CommentFormController {
             if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
         }
+    }
+
+    @Sendable func report(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
+            let comment = try await services.store.comments.comment(id: id), comment.status == .published
+        else { throw NewsroomError(.commentNotFound) }
+        var request = request
+        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        let article = try await services.article(comment.articleID)
+        let client = ClientIdentity(
+            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
+        _ = try await services.store.standing.report(
+            comment: id, client: client.browserLikeKey, reason: fields["reason"].flatMap(ReportReason.init(rawValue:)) ?? .other,
+            threshold: services.config.reportThreshold, at: services.now())
+        services.pageChanged(article: comment.articleID)
+        var response = Responses.redirect(to: "\(article.path)?da-bao-cao=\(id)#\(comment.anchor)", status: .seeOther)
+        client.apply(to: &response)
+        return response
     }
 
     @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {

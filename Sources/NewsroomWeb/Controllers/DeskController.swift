@@ -38,6 +38,13 @@ struct DeskController {
         let fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
         var action: ModerationAction?
         var ids: [Comment.ID] = []
+        if let one = fields["one"], one.hasPrefix("ban:"), let id = Comment.ID(one.dropFirst(4)) {
+            // Ban the e-mail and the client behind a comment; the comment is rejected with them.
+            guard try await services.store.standing.ban(comment: id, by: staff, at: services.now()) else {
+                throw NewsroomError(.commentNotFound)
+            }
+            return Responses.redirect(to: Self.back(fields["back"], action: .reject, count: 1), status: .seeOther)
+        }
         if let one = fields["one"] {
             // One comment's own button: "approve:12".
             let parts = one.split(separator: ":")

@@ -12,6 +12,7 @@ struct ModerationAPIController {
         group.get("counts", use: counts)
         group.get("log", use: log)
         group.post("comments/bulk", use: bulk)
+        group.post("comments/{id}/ban", use: ban)
         group.post("comments/{id}/{action}", use: act)
         group.patch("comments/{id}", use: edit)
     }
@@ -98,6 +99,15 @@ struct ModerationAPIController {
         guard try await !services.store.moderation.apply(action, to: [id], by: staff, at: services.now()).isEmpty else {
             throw NewsroomError(.commentNotFound)
         }
+        return try await commentResponse(id)
+    }
+
+    /// Bans the e-mail and the client behind a comment (their later comments are refused) and rejects it.
+    @Sendable func ban(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
+            try await services.store.standing.ban(comment: id, by: staff, at: services.now())
+        else { throw NewsroomError(.commentNotFound) }
         return try await commentResponse(id)
     }
 

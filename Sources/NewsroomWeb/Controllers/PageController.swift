@@ -43,11 +43,12 @@ struct PageController {
         let article = try await services.article(id)
         var notice: ArticlePage.Model.Notice?
         if let pending = query["cho-duyet"].flatMap({ Comment.ID(String($0)) }) { notice = .pending(pending) }
-        let model = try await pageModel(
+        var model = try await pageModel(
             article: article, sort: sort, cursor: query["cursor"].flatMap { Cursor(String($0)) },
             expandedThread: query["tra-loi-cua"].flatMap { Comment.ID(String($0)) },
             replyingTo: query["tra-loi"].flatMap { Comment.ID(String($0)) },
             form: .init(), notice: notice)
+        model.reported = query["da-bao-cao"].flatMap { Comment.ID(String($0)) }
         let body = ByteBuffer(bytes: ArticlePage(model: model).render().render())
         if let cacheKey { services.pageCache.store(body, for: cacheKey, article: id, stamp: stamp, now: now) }
         return Responses.html(body)

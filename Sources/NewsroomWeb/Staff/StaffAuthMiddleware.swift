@@ -28,7 +28,10 @@ struct StaffAuthMiddleware: RouterMiddleware {
         }
         context.staff = staff
         context.csrfToken = session.csrf
-        return try await next(request, context)
+        let response = try await next(request, context)
+        // Whatever a moderator changed shows on reader pages at once, on this instance.
+        if request.method != .get && request.method != .head { services.moderated() }
+        return response
     }
 }
 

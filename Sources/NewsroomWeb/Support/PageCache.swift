@@ -73,6 +73,11 @@ final class PageCache: Sendable {
         }
     }
 
+    /// Forgets everything (after a moderator's action, rare enough not to track which articles it touched).
+    func invalidateAll() {
+        entries.withLock { $0.removeAll() }
+    }
+
     /// Forgets every rendering of an article, after a change made through this process.
     func invalidate(article: Article.ID) {
         _ = entries.withLock { $0.removeValue(forKey: article) }

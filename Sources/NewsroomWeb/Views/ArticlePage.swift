@@ -18,6 +18,8 @@ struct ArticlePage {
         var formToken: String
         /// What happened to the reader's last comment, after a redirect.
         var notice: Notice?
+        /// The comment the reader has just reported, to thank them next to it.
+        var reported: Comment.ID?
 
         struct FormState: Equatable {
             var author = ""

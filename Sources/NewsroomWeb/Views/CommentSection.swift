@@ -81,6 +81,27 @@ struct CommentSection {
         }
     }
 
+    /// "Báo cáo vi phạm": a reason and a button, folded away until asked for.
+    func report(_ comment: Comment) -> Node {
+        el("details", .class("report")) {
+            el("summary") { Strings.reportAction }
+            el("form", .method("post"), .action(SiteRoute.reportComment(comment.id).path), .class("report-form")) {
+                el("fieldset") {
+                    el("legend", .class("visually-hidden")) { "Lý do báo cáo bình luận của \(comment.author)" }
+                    for (index, reason) in ReportReason.allCases.enumerated() {
+                        el("label") {
+                            void(
+                                "input", .type("radio"), .name("reason"), .value(reason.rawValue), Attribute(boolean: "checked", index == 0)
+                            )
+                            " \(reason.label)"
+                        }
+                    }
+                }
+                el("button", .type("submit"), .class("button-small")) { Strings.reportSubmit }
+            }
+        }
+    }
+
     func comment(_ comment: Comment, isReply: Bool) -> Node {
         el("article", .class(isReply ? "comment comment-reply" : "comment"), .id(comment.anchor)) {
             el("header", .class("comment-header")) {
@@ -105,12 +126,16 @@ struct CommentSection {
                         "\(Strings.like) · \(VietnameseFormat.number(comment.likes))"
                     }
                 }
+                report(comment)
                 if model.article.commentsOpen {
                     el("a", .class("reply-link"), .href(link(sort: model.sort, extra: "tra-loi=\(comment.id)") + "#tra-loi-\(comment.id)"))
                     {
                         Strings.reply
                     }
                 }
+            }
+            if model.reported == comment.id {
+                el("p", .class("notice"), Attribute("role", "status")) { Strings.reportThanks }
             }
             if model.replyingTo == comment.id && model.article.commentsOpen { form(parentID: comment.id) }
         }

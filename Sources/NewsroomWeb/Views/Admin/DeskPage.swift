@@ -123,6 +123,10 @@ struct DeskPage {
                         Attribute("data-action", action.rawValue)
                     ) { action.label }
                 }
+                el(
+                    "button", .type("submit"), .name("one"), .value("ban:\(comment.id)"), .class("button-small"),
+                    Attribute("data-action", "ban")
+                ) { "Chặn người gửi" }
                 el("details", .class("desk-edit")) {
                     el("summary", Attribute("data-action", "edit")) { ModerationAction.edit.label }
                     el("label", .for("sua-noi-dung-\(comment.id)")) { "Nội dung sau khi sửa" }
