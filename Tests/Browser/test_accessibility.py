@@ -26,7 +26,8 @@ def test_every_field_has_a_label_and_live_regions_exist(site_factory, js_page):
     site.post_comment("Hồ Thu", "Một ý kiến để trang có bình luận.")
     js_page.goto(site.url)
     unlabeled = js_page.evaluate("""() => Array.from(document.querySelectorAll('input:not([type=hidden]), textarea'))
-        .filter(field => !document.querySelector(`label[for="${field.id}"]`)).map(field => field.name)""")
+        .filter(field => !field.closest('label') && !(field.id && document.querySelector(`label[for="${field.id}"]`)))
+        .map(field => field.name)""")
     assert unlabeled == []
     assert js_page.get_attribute("#binh-luan-moi [data-counter]", "aria-live") == "polite"
     assert js_page.locator(".sort a[aria-current=true]").count() == 1
