@@ -16,6 +16,7 @@ public enum Strings {
     public static let cancelReply = "Hủy"
     public static let permalink = "Liên kết"
     public static let empty = "Hiện chưa có bình luận nào, hãy là người đầu tiên bình luận"
+    public static let sentTooFast = "Gửi quá nhanh sau khi mở trang"
     public static let banned = "Bạn không thể gửi bình luận trên trang này nữa."
     public static let reportAction = "Báo cáo vi phạm"
     public static let reportSubmit = "Gửi báo cáo"

@@ -22,6 +22,8 @@ public struct AppConfig: Sendable {
     public var bcryptCost: UInt8
     /// More links than this in a comment holds it for a moderator.
     public var maxLinks: Int
+    /// A form sent sooner than this after its page was served is held: people take longer to write.
+    public var minimumFormSeconds: TimeInterval
     /// Reports from this many readers send a published comment back to the queue.
     public var reportThreshold: Int
     /// Under pre-moderation, publish at once for an e-mail with this many published comments (0: never).
@@ -40,7 +42,8 @@ public struct AppConfig: Sendable {
         host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre,
         commentLimits: [RateLimit] = AppConfig.defaultCommentLimits, trustedProxies: [CIDR] = [], secret: [UInt8],
         pageRecheckInterval: TimeInterval = 1,
-        secureCookies: Bool = false, bcryptCost: UInt8 = 12, maxLinks: Int = 2, reportThreshold: Int = 3, trustAfter: Int = 0,
+        secureCookies: Bool = false, bcryptCost: UInt8 = 12, maxLinks: Int = 2, minimumFormSeconds: TimeInterval = 3,
+        reportThreshold: Int = 3, trustAfter: Int = 0,
         retentionDays: Int = 0, holdAllCaps: Bool = false,
         holdWithoutDiacritics: Bool = false
     ) {
@@ -53,6 +56,7 @@ public struct AppConfig: Sendable {
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.maxLinks = maxLinks
+        self.minimumFormSeconds = minimumFormSeconds
         self.reportThreshold = reportThreshold
         self.trustAfter = trustAfter
         self.retentionDays = retentionDays

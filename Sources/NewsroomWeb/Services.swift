@@ -30,6 +30,12 @@ struct Services: Sendable {
         self.comments.trustAfter = config.trustAfter
     }
 
+    /// Why a comment sent with this form token should wait for a moderator: sent faster than a person writes.
+    func tooFast(_ token: String?, article: Article.ID) -> String? {
+        guard let token, let age = tokens.age(token, article: article, at: now()), age < config.minimumFormSeconds else { return nil }
+        return Strings.sentTooFast
+    }
+
     /// What an article's page shows changed through this process: its cached renderings go at once.
     func pageChanged(article: Article.ID) {
         pageCache.invalidate(article: article)

@@ -34,6 +34,10 @@ struct Serve: AsyncParsableCommand {
     @Option(name: .customLong("max-links"), help: "Quá số liên kết này thì giữ bình luận chờ duyệt (NEWSROOM_MAX_LINKS, mặc định 2).")
     var maxLinks: String?
     @Option(
+        name: .customLong("min-form-seconds"),
+        help: "Biểu mẫu gửi sớm hơn số giây này sau khi mở trang thì giữ chờ duyệt (NEWSROOM_MIN_FORM_SECONDS, mặc định 3).")
+    var minFormSeconds: String?
+    @Option(
         name: .customLong("report-threshold"),
         help: "Số báo cáo đưa một bình luận về hàng chờ duyệt (NEWSROOM_REPORT_THRESHOLD, mặc định 3).")
     var reportThreshold: String?
@@ -67,6 +71,8 @@ struct Serve: AsyncParsableCommand {
             secret: try Settings.secret(secret, database: databaseURL),
             secureCookies: try Settings.boolean(secureCookies, variable: "NEWSROOM_SECURE_COOKIES"),
             maxLinks: try Settings.integer(maxLinks, variable: "NEWSROOM_MAX_LINKS", default: 2, range: 0...1000),
+            minimumFormSeconds: TimeInterval(
+                try Settings.integer(minFormSeconds, variable: "NEWSROOM_MIN_FORM_SECONDS", default: 3, range: 0...3600)),
             reportThreshold: try Settings.integer(reportThreshold, variable: "NEWSROOM_REPORT_THRESHOLD", default: 3, range: 1...1000),
             trustAfter: try Settings.integer(trustAfter, variable: "NEWSROOM_TRUST_AFTER", default: 0, range: 0...100_000),
             retentionDays: try Settings.integer(retentionDays, variable: "NEWSROOM_RETENTION_DAYS", default: 0, range: 0...36_500),

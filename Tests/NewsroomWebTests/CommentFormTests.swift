@@ -166,4 +166,27 @@ import Testing
             }
         }
     }
+
+    @Test func aFormSentFasterThanAPersonWritesIsHeld() async throws {
+        try await TestStore.with { store, _ in
+            let clock = TestClock(Fixtures.now)
+            let config = AppConfig(moderation: .post, commentLimits: [], secret: testSecret, pageRecheckInterval: 0)
+            let app = Application(router: buildRouter(config, store: store, now: { clock.now }))
+            try await app.test(.router) { client in
+                let article = try await store.article()
+                let token = try await client.execute(uri: article.path, method: .get) { try #require(formToken(in: $0.body.text)) }
+                for (delay, body) in [(0.5, "Gửi ngay tức thì"), (10.0, "Gửi sau khi đọc")] {
+                    clock.advance(by: delay)
+                    try await client.execute(
+                        uri: "/binh-luan", method: .post, headers: formHeaders,
+                        body: formBody([("articleId", "\(article.id)"), ("formToken", token), ("author", "An"), ("body", body)])
+                    ) { #expect($0.status == .seeOther) }
+                }
+                let fast = try #require(try await store.comments.list(status: .pending).first)
+                #expect(fast.body == "Gửi ngay tức thì")
+                #expect(fast.heldReason == "Gửi quá nhanh sau khi mở trang")
+                #expect(try await store.comments.list(status: .published).map(\.body) == ["Gửi sau khi đọc"])
+            }
+        }
+    }
 }

@@ -33,7 +33,10 @@ public struct CommentService: Sendable {
 
     /// Validates and stores a comment on an article. Throws `NewsroomError` for anything the reader must
     /// change; nothing is stored then.
-    public func post(_ submission: CommentSubmission, to articleID: Article.ID, client: String) async throws -> Comment {
+    /// `heldBecause` holds the comment for a moderator whatever the rules say (a form sent too fast, say).
+    public func post(
+        _ submission: CommentSubmission, to articleID: Article.ID, client: String, heldBecause: String? = nil
+    ) async throws -> Comment {
         let valid = try submission.validated()
         guard let article = try await articles.article(id: articleID) else {
             throw NewsroomError(.articleNotFound)
@@ -75,7 +78,9 @@ public struct CommentService: Sendable {
             // A regular whose comments moderators have approved again and again (as Isso and WordPress do).
             comment.status = .published
         }
-        switch try await rules?().verdict(for: valid.body) ?? .accept {
+        var verdict = try await rules?().verdict(for: valid.body) ?? .accept
+        if verdict == .accept, let heldBecause { verdict = .hold(reason: heldBecause, words: []) }
+        switch verdict {
         case .accept:
             break
         case .hold(let reason, let words):

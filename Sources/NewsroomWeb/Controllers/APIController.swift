@@ -85,7 +85,7 @@ struct APIController {
             CommentSubmission(
                 author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
                 website: input.website ?? ""),
-            to: article.id, client: client.fingerprint)
+            to: article.id, client: client.fingerprint, heldBecause: services.tooFast(input.formToken, article: article.id))
         if comment.status == .published { services.pageChanged(article: article.id) }
         /// `notice` is the sentence to show the reader: published, or waiting for a moderator.
         struct Created: Encodable {

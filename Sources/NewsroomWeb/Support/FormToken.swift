@@ -27,6 +27,14 @@ struct FormTokens: Sendable {
             && zip(expected.utf8, parts[1].utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 
+    /// Seconds since a valid token was issued (how long the reader had the form open), nil for an invalid one.
+    func age(_ token: String, article: Article.ID, at date: Date) -> TimeInterval? {
+        guard isValid(token, article: article, at: date), let issued = token.split(separator: ".").first.flatMap({ Int64($0) }) else {
+            return nil
+        }
+        return date.timeIntervalSince1970 - Double(issued)
+    }
+
     private func signature(article: Article.ID, issued: Int64) -> String {
         HMAC<SHA256>.authenticationCode(for: Data("form:\(article):\(issued)".utf8), using: key)
             .map { String(format: "%02x", $0) }.joined()

@@ -33,7 +33,8 @@ func withApp<T>(
     try await TestStore.with { store, _ in
         // Pages are checked against the database on every view, so a change made straight in the store (as the
         // command line does) shows at once; `PageCacheTests` covers the interval between checks.
-        let config = AppConfig(moderation: moderation, commentLimits: limits, secret: testSecret, pageRecheckInterval: 0)
+        let config = AppConfig(
+            moderation: moderation, commentLimits: limits, secret: testSecret, pageRecheckInterval: 0, minimumFormSeconds: 0)
         let app = Application(router: buildRouter(config, store: store, now: now))
         return try await app.test(.router) { client in try await body(client, store) }
     }
