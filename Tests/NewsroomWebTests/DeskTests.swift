@@ -140,3 +140,38 @@ import Testing
         }
     }
 }
+
+@Suite struct DeskWordsTests {
+    @Test func moderatorsEditTheWordListsInTheDeskAndTheyApplyAtOnce() async throws {
+        try await withStaffApp(moderation: .post) { client, store in
+            try await store.staffMember()
+            let article = try await store.article()
+            let browser = try await signIn(client)
+            let headers: HTTPFields = [.cookie: browser.cookie, .contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(
+                uri: "/admin/moderation/tu-khoa", method: .post, headers: headers,
+                body: formBody([("_csrf", browser.csrf), ("phrase", "Bóng Cười"), ("kind", "banned"), ("action", "add")])
+            ) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/admin/moderation/tu-khoa", method: .get, headers: browser.headers) { response throws in
+                #expect(visibleLines(response.body.text).contains("bóng cười"))
+            }
+            // Typed entirely without diacritics: the words may be others, so held for a moderator.
+            try await client.execute(
+                uri: "/api/v1/articles/\(article.id)/comments", method: .post, headers: jsonHeaders,
+                body: try jsonBody(["author": "Khach", "body": "Ai ban bong cuoi khong?"])
+            ) { response throws in
+                #expect(response.status == .created)
+                #expect((try json(response.body)["comment"] as? [String: Any])?["status"] as? String == "pending")
+            }
+            try await client.execute(
+                uri: "/api/v1/articles/\(article.id)/comments", method: .post, headers: jsonHeaders,
+                body: try jsonBody(["author": "Khách", "body": "Bán bóng cười giá rẻ"])
+            ) { #expect($0.status == .unprocessableContent) }
+            try await client.execute(
+                uri: "/admin/moderation/tu-khoa", method: .post, headers: headers,
+                body: formBody([("_csrf", browser.csrf), ("phrase", "bóng cười"), ("action", "remove")])
+            ) { #expect($0.status == .seeOther) }
+            #expect(try await !store.words.all().contains { $0.phrase == "bóng cười" })
+        }
+    }
+}

@@ -142,6 +142,10 @@ extension Assets {
         .report fieldset { border: 0; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
         .report-form { margin: .25rem 0 .5rem; }
         .comment-actions { flex-wrap: wrap; }
+        .word-list { columns: 12rem; padding-left: 1.25rem; }
+        .word-list li { break-inside: avoid; }
+        .word-kind { border: 0; padding: 0; margin: 0 0 .75rem; display: flex; gap: 1rem; }
+        .words-form { max-width: 32rem; }
         mark { background: #fde68a; color: var(--ink); }
         .error-page { text-align: center; padding: 2rem 0; }
         .error-status { font: 700 3rem/1 var(--serif); color: var(--accent); margin: 0; }

@@ -11,6 +11,8 @@ struct DeskController {
         staff.post("moderation/hanh-dong", use: act)
         staff.post("moderation/{id}/sua", use: edit)
         staff.get("moderation/nhat-ky", use: log)
+        staff.get("moderation/tu-khoa", use: words)
+        staff.post("moderation/tu-khoa", use: editWords)
     }
 
     @Sendable func desk(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -84,6 +86,38 @@ struct DeskController {
         var response = Responses.html(AdminPages.log(staff: staff, csrf: context.csrfToken ?? "", counts: counts, entries: entries))
         response.headers[.cacheControl] = "no-store"
         return response
+    }
+
+    @Sendable func words(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let query = request.uri.queryParameters
+        var notice: String?
+        if let phrase = query["them"] { notice = "Đã thêm «\(phrase)»." }
+        if let phrase = query["bo"] { notice = "Đã bỏ «\(phrase)»." }
+        var response = Responses.html(
+            WordsPage.render(
+                staff: staff, csrf: context.csrfToken ?? "", counts: try await services.store.moderation.counts(article: nil),
+                rules: try await services.store.words.all(), notice: notice))
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
+    @Sendable func editWords(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        var request = request
+        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        let phrase = WordRule(fields["phrase"] ?? "", .banned).phrase
+        guard !phrase.isEmpty else { throw NewsroomError(.invalidField, message: "Xin nhập một từ hoặc cụm từ.", field: "phrase") }
+        let encoded = phrase.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        if fields["action"] == "remove" {
+            _ = try await services.store.words.remove([phrase])
+            services.rules.invalidate()
+            return Responses.redirect(to: AdminRoute.words.path + "?bo=\(encoded)", status: .seeOther)
+        }
+        let kind = fields["kind"].flatMap(WordKind.init(rawValue:)) ?? .banned
+        try await services.store.words.add([WordRule(phrase, kind)])
+        services.rules.invalidate()
+        return Responses.redirect(to: AdminRoute.words.path + "?them=\(encoded)", status: .seeOther)
     }
 
     /// Where to go after an action: the page it came from (a desk page only), saying what was done.

@@ -37,6 +37,7 @@ enum AdminLayout {
                                         }
                                     }
                                     el("a", .href(AdminRoute.log.path)) { "Nhật ký" }
+                                    el("a", .href(AdminRoute.words.path)) { "Từ khóa" }
                                     el("span", .class("admin-who")) { "\(staff.email) · \(staff.role.label)" }
                                     el("form", .method("post"), .action(AdminRoute.logout.path), .class("inline-form")) {
                                         if let csrf { void("input", .type("hidden"), .name(CSRF.field), .value(csrf)) }
@@ -64,6 +65,7 @@ enum AdminRoute: Equatable {
     case act
     case edit(Comment.ID)
     case log
+    case words
 
     var path: String {
         switch self {
@@ -73,6 +75,7 @@ enum AdminRoute: Equatable {
         case .act: "/admin/moderation/hanh-dong"
         case .edit(let id): "/admin/moderation/\(id)/sua"
         case .log: "/admin/moderation/nhat-ky"
+        case .words: "/admin/moderation/tu-khoa"
         }
     }
 }
