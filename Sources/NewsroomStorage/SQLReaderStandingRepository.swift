@@ -58,10 +58,13 @@ public struct SQLReaderStandingRepository: ReaderStandingRepository {
 
     public func isBanned(email: String?, client: String) async throws -> Bool {
         try await database.read { db in
-            let byClient = try await db.raw("SELECT id FROM bans WHERE kind = 'client' AND value = \(bind: client)").first()
-            if byClient != nil { return true }
-            guard let email else { return false }
-            return try await db.raw("SELECT id FROM bans WHERE kind = 'email' AND value = \(bind: email)").first() != nil
+            // One query, two seeks on the (kind, value) index.
+            try await db.raw(
+                """
+                SELECT id FROM bans WHERE (kind = 'client' AND value = \(bind: client))
+                OR (kind = 'email' AND value = \(bind: email ?? "")) LIMIT 1
+                """
+            ).first() != nil
         }
     }
 

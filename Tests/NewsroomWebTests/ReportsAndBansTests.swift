@@ -49,8 +49,15 @@ import Testing
             let article = try await store.article()
             let comment = try await store.comments.insert(Fixtures.comment(article: article.id))
             try await client.execute(uri: article.path, method: .get) { response throws in
+                #expect(response.body.text.contains("href=\"/binh-luan/\(comment.id)/bao-cao\""))
+                #expect(visibleLines(response.body.text).contains { $0.hasPrefix("Báo cáo vi phạm") })
+            }
+            try await client.execute(uri: "/binh-luan/\(comment.id)/bao-cao", method: .get) { response throws in
+                #expect(response.status == .ok)
+                let lines = visibleLines(response.body.text)
+                #expect(lines.contains("Bài viết hay quá!"))
+                #expect(lines.contains("Xúc phạm, thô tục"))
                 #expect(response.body.text.contains("action=\"/binh-luan/\(comment.id)/bao-cao\""))
-                #expect(visibleLines(response.body.text).contains("Báo cáo vi phạm"))
             }
             let location = try await client.execute(
                 uri: "/binh-luan/\(comment.id)/bao-cao", method: .post, headers: formHeaders, body: formBody([("reason", "spam")])

@@ -135,6 +135,9 @@ extension Assets {
         .shortcuts { display: grid; grid-template-columns: auto 1fr; gap: .25rem 1rem; }
         .shortcuts dd { margin: 0; }
         kbd { font-family: ui-monospace, monospace; border: 1px solid #8a8a8a; border-radius: 3px; padding: 0 .35em; }
+        .report-link { color: var(--muted); text-decoration: none; padding: .5rem 0; font-size: .875rem; }
+        .report-link:hover { color: var(--accent); }
+        .report-reasons { border: 0; padding: 0; margin: 0 0 1rem; display: grid; gap: .5rem; }
         .report { font-size: .875rem; color: var(--muted); }
         .report summary { cursor: pointer; padding: .5rem 0; list-style: none; }
         .report summary::-webkit-details-marker { display: none; }

@@ -11,6 +11,7 @@ struct CommentFormController {
     func register(on router: Router<NewsroomRequestContext>) {
         router.post(SiteRoute.Pattern.postComment, use: post)
         router.post(SiteRoute.Pattern.likeComment, use: like)
+        router.get(SiteRoute.Pattern.reportComment, use: reportForm)
         router.post(SiteRoute.Pattern.reportComment, use: report)
     }
 
@@ -50,6 +51,16 @@ struct CommentFormController {
             if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
             return response
         }
+    }
+
+    @Sendable func reportForm(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
+            let comment = try await services.store.comments.comment(id: id), comment.status == .published
+        else { throw NewsroomError(.commentNotFound) }
+        let article = try await services.article(comment.articleID)
+        var response = Responses.html(ReportPage.render(comment: comment, article: article))
+        response.headers[.init("X-Robots-Tag")!] = "noindex"
+        return response
     }
 
     @Sendable func report(_ request: Request, context: NewsroomRequestContext) async throws -> Response {

@@ -62,7 +62,7 @@ struct LoginController {
         try await attempts.clear(key: keys.account)
         try await services.store.sessions.purge(now: services.now())
         context.sessions.clearSession()
-        context.sessions.setSession(StaffSession.new(for: member), expiresIn: Self.sessionLifetime)
+        context.sessions.createSession(StaffSession.new(for: member), expiresIn: Self.sessionLifetime)
         context.logger.info("Đăng nhập", metadata: ["tai-khoan": .string(email)])
         return Responses.redirect(to: next, status: .seeOther)
     }
