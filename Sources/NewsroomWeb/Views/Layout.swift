@@ -2,9 +2,9 @@ import NewsroomCore
 
 /// The frame every reader page shares: head, masthead, main content, footer.
 enum Layout {
-    static func page(
-        title: String, description: String? = nil, canonicalPath: String? = nil, @HTMLBuilder main: () -> [Node]
-    ) -> Node {
+    /// The document every page shares, reader's or staff's: Vietnamese, UTF-8, the viewport, the title, the
+    /// stylesheet, and what each adds to the head and the body.
+    static func document(title: String, bodyClass: String? = nil, head: [Node], body: [Node]) -> Node {
         .fragment([
             .raw("<!DOCTYPE html>"),
             el("html", Attribute("lang", "vi")) {
@@ -12,21 +12,29 @@ enum Layout {
                     void("meta", Attribute("charset", "utf-8"))
                     void("meta", .name("viewport"), .content("width=device-width, initial-scale=1"))
                     el("title") { title == Strings.siteName ? title : "\(title) – \(Strings.siteName)" }
-                    if let description { void("meta", .name("description"), .content(description)) }
-                    if let canonicalPath { void("link", .rel("canonical"), .href(canonicalPath)) }
-                    void("meta", .name("theme-color"), .content("#9f1c20"))
+                    head
                     void("link", .rel("stylesheet"), .href(SiteRoute.stylesheet.path))
                 }
-                el("body") {
-                    el("a", .class("skip-link"), .href("#noi-dung")) { "Chuyển đến nội dung chính" }
-                    masthead()
-                    el("main", .id("noi-dung"), .class("page")) { main() }
-                    el("footer", .class("site-footer")) {
-                        el("p") { Strings.footer }
-                    }
-                }
+                el("body", Attribute("class", bodyClass)) { body }
             },
         ])
+    }
+
+    static func page(
+        title: String, description: String? = nil, canonicalPath: String? = nil, @HTMLBuilder main: () -> [Node]
+    ) -> Node {
+        var head: [Node] = []
+        if let description { head.append(void("meta", .name("description"), .content(description))) }
+        if let canonicalPath { head.append(void("link", .rel("canonical"), .href(canonicalPath))) }
+        head.append(void("meta", .name("theme-color"), .content("#9f1c20")))
+        return document(
+            title: title, head: head,
+            body: [
+                el("a", .class("skip-link"), .href("#noi-dung")) { "Chuyển đến nội dung chính" },
+                masthead(),
+                el("main", .id("noi-dung"), .class("page")) { main() },
+                el("footer", .class("site-footer")) { el("p") { Strings.footer } },
+            ])
     }
 
     static func masthead() -> Node {

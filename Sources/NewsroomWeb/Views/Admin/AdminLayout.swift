@@ -6,54 +6,43 @@ enum AdminLayout {
         title: String, staff: StaffMember?, csrf: String?, counts: [ModerationQueue: Int]? = nil,
         @HTMLBuilder main: () -> [Node]
     ) -> Node {
-        .fragment([
-            .raw("<!DOCTYPE html>"),
-            el("html", Attribute("lang", "vi")) {
-                el("head") {
-                    void("meta", Attribute("charset", "utf-8"))
-                    void("meta", .name("viewport"), .content("width=device-width, initial-scale=1"))
-                    void("meta", .name("robots"), .content("noindex"))
-                    if let csrf { void("meta", .name("csrf-token"), .content(csrf)) }
-                    el("title") { "\(title) – \(Strings.siteName)" }
-                    void("link", .rel("stylesheet"), .href(SiteRoute.stylesheet.path))
-                }
-                el("body", .class("admin")) {
-                    el("header", .class("masthead admin-masthead")) {
-                        el("div", .class("masthead-inner admin-bar")) {
-                            el("a", .class("masthead-name"), .href(SiteRoute.home.path)) { Strings.siteName }
-                            if let staff {
-                                el("nav", .class("admin-nav"), .ariaLabel("Bàn làm việc")) {
-                                    el("a", .href(AdminRoute.desk(queue: .pending, article: nil).path)) {
-                                        "Kiểm duyệt"
-                                        if let pending = counts?[.pending] {
-                                            " "
-                                            el("span", .class("badge"), Attribute("data-count", "pending")) { String(pending) }
-                                        }
-                                        if let reported = counts?[.reported], reported > 0 {
-                                            " "
-                                            el("span", .class("badge badge-alert"), Attribute("data-count", "reported")) {
-                                                String(reported)
-                                            }
-                                        }
-                                    }
-                                    el("a", .href(AdminRoute.log.path)) { "Nhật ký" }
-                                    el("a", .href(AdminRoute.words.path)) { "Từ khóa" }
-                                    el("span", .class("admin-who")) { "\(staff.email) · \(staff.role.label)" }
-                                    el("form", .method("post"), .action(AdminRoute.logout.path), .class("inline-form")) {
-                                        if let csrf { void("input", .type("hidden"), .name(CSRF.field), .value(csrf)) }
-                                        el("button", .type("submit"), .class("link-button")) { "Đăng xuất" }
-                                    }
-                                }
-                            }
-                        }
+        var head = [void("meta", .name("robots"), .content("noindex"))]
+        if let csrf { head.append(void("meta", .name("csrf-token"), .content(csrf))) }
+        return Layout.document(
+            title: title, bodyClass: "admin", head: head,
+            body: [
+                el("header", .class("masthead admin-masthead")) {
+                    el("div", .class("masthead-inner admin-bar")) {
+                        el("a", .class("masthead-name"), .href(SiteRoute.home.path)) { Strings.siteName }
+                        if let staff { navigation(staff: staff, csrf: csrf, counts: counts) }
                     }
-                    el("main", .id("noi-dung"), .class("page page-wide")) { main() }
-                    if staff != nil {
-                        el("script", Attribute("src", SiteRoute.adminScript.path), Attribute(boolean: "defer", true)) {}
-                    }
+                },
+                el("main", .id("noi-dung"), .class("page page-wide")) { main() },
+                staff == nil ? .empty : el("script", Attribute("src", SiteRoute.adminScript.path), Attribute(boolean: "defer", true)) {},
+            ])
+    }
+
+    static func navigation(staff: StaffMember, csrf: String?, counts: [ModerationQueue: Int]?) -> Node {
+        el("nav", .class("admin-nav"), .ariaLabel("Bàn làm việc")) {
+            el("a", .href(AdminRoute.desk(queue: .pending, article: nil).path)) {
+                "Kiểm duyệt"
+                if let pending = counts?[.pending] {
+                    " "
+                    el("span", .class("badge"), Attribute("data-count", "pending")) { String(pending) }
                 }
-            },
-        ])
+                if let reported = counts?[.reported], reported > 0 {
+                    " "
+                    el("span", .class("badge badge-alert"), Attribute("data-count", "reported")) { String(reported) }
+                }
+            }
+            el("a", .href(AdminRoute.log.path)) { "Nhật ký" }
+            el("a", .href(AdminRoute.words.path)) { "Từ khóa" }
+            el("span", .class("admin-who")) { "\(staff.email) · \(staff.role.label)" }
+            el("form", .method("post"), .action(AdminRoute.logout.path), .class("inline-form")) {
+                if let csrf { void("input", .type("hidden"), .name(CSRF.field), .value(csrf)) }
+                el("button", .type("submit"), .class("link-button")) { "Đăng xuất" }
+            }
+        }
     }
 }
 

@@ -1,0 +1,70 @@
+extension Assets {
+    /// Sorting, "Xem thêm bình luận" and "Xem thêm trả lời" without a reload, and the event wiring; the second half
+    /// of the page script (it closes the function `scriptCore` opens).
+    static let scriptLists = #"""
+          /* Sorting and "Xem thêm": fetch the same page the link names and take the parts that change. */
+          function loadComments(link, append) {
+            link.setAttribute("aria-busy", "true");
+            fetch(link.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+              .then(function (response) { return response.text(); })
+              .then(function (html) {
+                var page = new DOMParser().parseFromString(html, "text/html");
+                var list = document.getElementById("danh-sach-binh-luan");
+                var fresh = page.getElementById("danh-sach-binh-luan");
+                if (!list || !fresh) { window.location.href = link.href; return; }
+                if (append) {
+                  Array.prototype.slice.call(fresh.children).forEach(function (child) { list.appendChild(document.adoptNode(child)); });
+                } else {
+                  list.replaceWith(document.adoptNode(fresh));
+                  var toolbar = document.getElementById("thanh-binh-luan");
+                  var freshToolbar = page.getElementById("thanh-binh-luan");
+                  if (toolbar && freshToolbar) toolbar.replaceWith(document.adoptNode(freshToolbar));
+                  history.replaceState(null, "", link.href.split("#")[0]);
+                }
+                var more = document.getElementById("xem-them");
+                var freshMore = page.getElementById("xem-them");
+                if (more && freshMore) more.replaceWith(document.adoptNode(freshMore));
+                else if (more) more.remove();
+                else if (freshMore) document.getElementById("danh-sach-binh-luan").after(document.adoptNode(freshMore));
+              })
+              .catch(function () { window.location.href = link.href; });
+          }
+
+          function loadReplies(link) {
+            var thread = link.closest(".thread");
+            fetch(link.href, { credentials: "same-origin" })
+              .then(function (response) { return response.text(); })
+              .then(function (html) {
+                var page = new DOMParser().parseFromString(html, "text/html");
+                var top = thread.querySelector(".comment");
+                var fresh = page.getElementById(top.id);
+                var replies = fresh && fresh.closest(".thread").querySelector(".replies");
+                if (!replies) { window.location.href = link.href; return; }
+                thread.querySelector(".replies").replaceWith(document.adoptNode(replies));
+              })
+              .catch(function () { window.location.href = link.href; });
+          }
+
+          section.addEventListener("input", function (event) {
+            var form = event.target.closest("[data-comment-form]");
+            if (form && event.target.tagName === "TEXTAREA") updateCounter(form);
+          });
+          section.addEventListener("submit", function (event) {
+            var form = event.target;
+            if (form.hasAttribute("data-comment-form")) { event.preventDefault(); submitComment(form); }
+            else if (form.classList.contains("like-form")) { event.preventDefault(); like(form); }
+          });
+          section.addEventListener("click", function (event) {
+            var link = event.target.closest("a");
+            if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+            if (link.classList.contains("reply-link")) { event.preventDefault(); openReplyForm(link); }
+            else if (link.closest(".sort")) { event.preventDefault(); loadComments(link, false); }
+            else if (link.closest("#xem-them")) { event.preventDefault(); loadComments(link, true); }
+            else if (link.closest(".more-replies")) { event.preventDefault(); loadReplies(link); }
+          });
+          section.querySelectorAll("[data-comment-form]").forEach(function (form) {
+            if (form.querySelector("textarea").value) updateCounter(form);
+          });
+        })();
+        """#
+}
