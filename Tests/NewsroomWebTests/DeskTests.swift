@@ -80,6 +80,9 @@ import Testing
 
             try await client.execute(uri: "/admin/moderation/nhat-ky", method: .get, headers: browser.headers) { response throws in
                 let lines = visibleLines(response.body.text)
+                // The header's counts are on every staff page, both of them, for the refresh to update.
+                #expect(response.body.text.contains("data-count=\"pending\">0<"))
+                #expect(response.body.text.contains("data-count=\"reported\">0<"))
                 #expect(lines.contains("Bài viêt hay qúa"))
                 #expect(lines.contains("Bài viết hay quá"))
                 #expect(lines.filter { $0 == "Đánh dấu spam" }.count == 2)

@@ -24,16 +24,14 @@ enum AdminLayout {
 
     static func navigation(staff: StaffMember, csrf: String?, counts: [ModerationQueue: Int]?) -> Node {
         el("nav", .class("admin-nav"), .ariaLabel("Bàn làm việc")) {
+            // Both counts are always there, so the refresh can show a first report as well as the last approval.
             el("a", .href(AdminRoute.desk(queue: .pending, article: nil).path)) {
-                "Kiểm duyệt"
-                if let pending = counts?[.pending] {
-                    " "
-                    el("span", .class("badge"), Attribute("data-count", "pending")) { String(pending) }
-                }
-                if let reported = counts?[.reported], reported > 0 {
-                    " "
-                    el("span", .class("badge badge-alert"), Attribute("data-count", "reported")) { String(reported) }
-                }
+                "Chờ duyệt "
+                el("span", .class("badge"), Attribute("data-count", "pending")) { String(counts?[.pending] ?? 0) }
+            }
+            el("a", .href(AdminRoute.desk(queue: .reported, article: nil).path)) {
+                "Bị báo cáo "
+                el("span", .class("badge badge-alert"), Attribute("data-count", "reported")) { String(counts?[.reported] ?? 0) }
             }
             el("a", .href(AdminRoute.log.path)) { "Nhật ký" }
             el("a", .href(AdminRoute.words.path)) { "Từ khóa" }
