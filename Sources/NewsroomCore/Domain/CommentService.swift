@@ -5,7 +5,7 @@ public struct CommentService: Sendable {
     public var articles: any ArticleRepository
     public var comments: any CommentRepository
     public var moderation: ModerationMode
-    /// Per-client limit on new comments; nil turns it off.
+    /// Limits on new comments per client and per e-mail; nil turns them off.
     public var rateLimiter: RateLimiter?
     /// How long the same text from the same person counts as a duplicate.
     public var duplicateWindow: TimeInterval
@@ -32,7 +32,7 @@ public struct CommentService: Sendable {
     }
 
     /// Validates and stores a comment on an article. Throws `NewsroomError` for anything the reader must
-    /// change; nothing is stored then.
+    /// change; nothing is stored then, except a comment a word rule refuses, which is kept as rejected for the desk.
     /// `heldBecause` holds the comment for a moderator whatever the rules say (a form sent too fast, say).
     public func post(
         _ submission: CommentSubmission, to articleID: Article.ID, client: String, heldBecause: String? = nil
