@@ -46,11 +46,6 @@ public struct SQLCommentRepository: CommentRepository {
         }
     }
 
-    /// Marks an article's page as changed (see `PageStamp`), inside the caller's transaction.
-    static func pageChanged(article: Article.ID, on db: any SQLDatabase) async throws {
-        try await db.raw("UPDATE articles SET comments_version = comments_version + 1 WHERE id = \(bind: article)").run()
-    }
-
     public func comment(id: Comment.ID) async throws -> Comment? {
         try await database.read { db in
             try await db.raw("\(unsafeRaw: Self.select) WHERE c.id = \(bind: id)").first().map(Self.comment(from:))
@@ -146,9 +141,7 @@ public struct SQLCommentRepository: CommentRepository {
                 .first()
             if inserted != nil {
                 try await db.raw("UPDATE comments SET likes = likes + 1 WHERE id = \(bind: comment)").run()
-                try await db.raw(
-                    "UPDATE articles SET comments_version = comments_version + 1 WHERE id = (SELECT article_id FROM comments WHERE id = \(bind: comment))"
-                ).run()
+                try await PageVersion.bump(articlesOf: [comment], on: db)
             }
             return try await db.raw("SELECT likes FROM comments WHERE id = \(bind: comment)").first()?
                 .decode(column: "likes", as: Int.self)
@@ -184,9 +177,7 @@ public struct SQLCommentRepository: CommentRepository {
                 .map { try $0.decode(column: "id", as: Comment.ID.self) }
             guard !existing.isEmpty else { return [] }
             try await db.raw("UPDATE comments SET status = \(bind: status.rawValue) WHERE id IN (\(binds: existing))").run()
-            try await db.raw(
-                "UPDATE articles SET comments_version = comments_version + 1 WHERE id IN (SELECT article_id FROM comments WHERE id IN (\(binds: existing)))"
-            ).run()
+            try await PageVersion.bump(articlesOf: existing, on: db)
             return existing.sorted()
         }
     }

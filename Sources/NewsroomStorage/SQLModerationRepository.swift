@@ -87,11 +87,7 @@ public struct SQLModerationRepository: ModerationRepository {
                 try await Self.record(action, comment: id, before: before, after: status.rawValue, by: staff, at: date, on: db)
                 changed.append(id)
             }
-            if !changed.isEmpty {
-                try await db.raw(
-                    "UPDATE articles SET comments_version = comments_version + 1 WHERE id IN (SELECT article_id FROM comments WHERE id IN (\(binds: changed)))"
-                ).run()
-            }
+            try await PageVersion.bump(articlesOf: changed, on: db)
             return changed
         }
     }
@@ -103,7 +99,7 @@ public struct SQLModerationRepository: ModerationRepository {
             guard before != body else { return true }
             try await db.raw("UPDATE comments SET body = \(bind: body) WHERE id = \(bind: id)").run()
             try await Self.record(.edit, comment: id, before: before, after: body, by: staff, at: date, on: db)
-            try await SQLCommentRepository.pageChanged(article: try row.decode(column: "article_id", as: Article.ID.self), on: db)
+            try await PageVersion.bump(article: try row.decode(column: "article_id", as: Article.ID.self), on: db)
             return true
         }
     }

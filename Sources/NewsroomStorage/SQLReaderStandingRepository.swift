@@ -28,7 +28,7 @@ public struct SQLReaderStandingRepository: ReaderStandingRepository {
                 try await db.raw(
                     "UPDATE comments SET status = 'pending', held_reason = \(bind: "Bị báo cáo \(reports) lần") WHERE id = \(bind: comment)"
                 ).run()
-                try await SQLCommentRepository.pageChanged(article: article, on: db)
+                try await PageVersion.bump(article: article, on: db)
             }
             return reports
         }
@@ -51,7 +51,7 @@ public struct SQLReaderStandingRepository: ReaderStandingRepository {
             try await db.raw("UPDATE comments SET status = 'rejected' WHERE id = \(bind: comment)").run()
             try await SQLModerationRepository.record(
                 .reject, comment: comment, before: before, after: "rejected", by: staff, at: date, on: db)
-            try await SQLCommentRepository.pageChanged(article: try row.decode(column: "article_id", as: Article.ID.self), on: db)
+            try await PageVersion.bump(article: try row.decode(column: "article_id", as: Article.ID.self), on: db)
             return true
         }
     }

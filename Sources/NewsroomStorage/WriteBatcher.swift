@@ -93,7 +93,7 @@ final class WriteBatcher: Sendable {
             let changed = zip(batch, outcomes).filter { !$0.1.failed }.reduce(into: Set<Int64>()) { $0.formUnion($1.0.articles) }
             if !changed.isEmpty {
                 do {
-                    try await database.raw(SQLiteStore.pageChangeStatement(changed)).run()
+                    try await database.raw(PageVersion.bump(changed)).run()
                 } catch {
                     commitError = error
                 }
