@@ -151,12 +151,15 @@ public struct SQLCommentRepository: CommentRepository {
     public func hasDuplicate(
         article: Article.ID, body: String, email: String?, client: String, since date: Date
     ) async throws -> Bool {
-        try await database.read { db in
+        // PostgreSQL indexes a hash of the body (migration 3); comparing the hash too lets it seek.
+        let sameBody: SQLQueryString =
+            database.dialect == .postgres ? "md5(body) = md5(\(bind: body)) AND body = \(bind: body)" : "body = \(bind: body)"
+        return try await database.read { db in
             // Two lookups, each a seek on its own index (an OR of both would scan).
             let byClient = try await db.raw(
                 """
                 SELECT id FROM comments WHERE article_id = \(bind: article) AND client_fingerprint = \(bind: client)
-                AND body = \(bind: body) AND created_at >= \(bind: Timestamp(date)) LIMIT 1
+                AND \(sameBody) AND created_at >= \(bind: Timestamp(date)) LIMIT 1
                 """
             ).first()
             if byClient != nil { return true }
@@ -164,7 +167,7 @@ public struct SQLCommentRepository: CommentRepository {
             return try await db.raw(
                 """
                 SELECT id FROM comments WHERE article_id = \(bind: article) AND email = \(bind: email)
-                AND body = \(bind: body) AND created_at >= \(bind: Timestamp(date)) LIMIT 1
+                AND \(sameBody) AND created_at >= \(bind: Timestamp(date)) LIMIT 1
                 """
             ).first() != nil
         }

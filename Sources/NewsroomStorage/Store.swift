@@ -24,24 +24,60 @@ public struct Store: Sendable {
         self.standing = SQLReaderStandingRepository(database: database)
     }
 
-    /// Opens the database named by `url` and brings an embedded SQLite file up to date. PostgreSQL is not
-    /// supported by this version yet.
-    public static func open(_ url: DatabaseURL, logger: Logger) async throws -> Store {
+    /// What opening does about migrations not yet applied.
+    public enum MigrationPolicy: Sendable {
+        /// Apply them (SQLite always does: one process owns the file).
+        case apply
+        /// Refuse to open PostgreSQL while any are pending, naming them: several instances share it, and
+        /// changing its schema is the operator's decision (`--migrate`, `newsroom migrate`).
+        case refusePending
+        /// Open as it is (to list what is pending).
+        case leave
+    }
+
+    /// Opens the database named by `url`, handling pending migrations as `migrations` says.
+    public static func open(
+        _ url: DatabaseURL, migrations: MigrationPolicy = .refusePending, poolSize: Int? = nil, statementTimeoutMilliseconds: Int? = nil,
+        logger: Logger
+    ) async throws -> Store {
+        let database: any Database
         switch url {
         case .sqlite(let path):
-            let database = try await SQLiteStore.open(path: path, logger: logger)
-            do {
-                try await Migrations.apply(on: database, logger: logger)
-            } catch {
-                await database.close()
-                throw error
-            }
-            return Store(database: database)
-        case .postgres:
-            throw ConfigurationError(
-                setting: "NEWSROOM_DATABASE_URL", message: "phiên bản này chưa hỗ trợ PostgreSQL; dùng sqlite://ĐƯỜNG_DẪN")
+            database = try await SQLiteStore.open(path: path, logger: logger)
+        case .postgres(let text):
+            var settings = try PostgresSettings(url: text)
+            if let poolSize { settings.poolSize = poolSize }
+            if let statementTimeoutMilliseconds { settings.statementTimeoutMilliseconds = statementTimeoutMilliseconds }
+            database = try await PostgresStore.open(settings: settings, logger: logger)
         }
+        do {
+            if migrations == .apply || (database.dialect == .sqlite && migrations != .leave) {
+                try await Migrations.apply(on: database, logger: logger)
+            } else if migrations == .refusePending {
+                let pending = try await Migrations.pending(on: database)
+                if !pending.isEmpty {
+                    throw ConfigurationError(
+                        setting: "--migrate",
+                        message:
+                            "cơ sở dữ liệu còn \(pending.count) migration chưa áp dụng (\(pending.map { "\($0.version) \($0.name)" }.joined(separator: ", "))); chạy `newsroom migrate` hoặc thêm --migrate"
+                    )
+                }
+            }
+        } catch {
+            await database.close()
+            throw error
+        }
+        return Store(database: database)
     }
+
+    /// Migrations not yet applied to this store's database.
+    public func pendingMigrations() async throws -> [(version: Int, name: String)] {
+        try await Migrations.pending(on: database).map { ($0.version, $0.name) }
+    }
+
+    /// Applies pending migrations; returns how many ran.
+    @discardableResult
+    public func migrate(logger: Logger) async throws -> Int { try await Migrations.apply(on: database, logger: logger) }
 
     public func close() async { await database.close() }
 }

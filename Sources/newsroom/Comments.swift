@@ -12,7 +12,7 @@ struct Comments: AsyncParsableCommand {
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "In ID<TAB>ID_BÀI<TAB>TRẠNG_THÁI<TAB>TÁC_GIẢ<TAB>NỘI_DUNG, mỗi bình luận một dòng.")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Flag(help: "Chỉ những bình luận đang chờ duyệt.") var pending = false
 
         func run() async throws {
@@ -31,7 +31,7 @@ struct Comments: AsyncParsableCommand {
 
     struct Approve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Đăng các bình luận có ID đã cho.")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Argument(help: "ID bình luận.") var ids: [Int64]
 
         func run() async throws { try await Comments.setStatus(.published, ids: ids, database: database) }
@@ -39,7 +39,7 @@ struct Comments: AsyncParsableCommand {
 
     struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Từ chối các bình luận có ID đã cho (gỡ cả bình luận đã đăng).")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Argument(help: "ID bình luận.") var ids: [Int64]
 
         func run() async throws { try await Comments.setStatus(.rejected, ids: ids, database: database) }

@@ -11,7 +11,7 @@ struct Import: AsyncParsableCommand {
         abstract: "Nhập bài viết từ tệp văn bản (định dạng của trang mẫu) hoặc Markdown (.md).",
         discussion: "In ra ID<TAB>ĐƯỜNG_DẪN<TAB>TIÊU_ĐỀ cho mỗi bài viết.")
 
-    @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).") var database: String?
+    @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).") var database: String?
     @Argument(help: "Các tệp cần nhập.") var files: [String]
 
     func run() async throws {

@@ -51,8 +51,19 @@ struct Serve: AsyncParsableCommand {
     var holdAllCaps = false
     @Flag(name: .customLong("hold-without-diacritics"), help: "Giữ bình luận tiếng Việt không dấu (NEWSROOM_HOLD_WITHOUT_DIACRITICS).")
     var holdWithoutDiacritics = false
-    @Option(help: "Khóa bí mật của trang, ít nhất 32 ký tự (NEWSROOM_SECRET; mặc định một tệp khóa cạnh tệp SQLite).")
+    @Option(
+        help:
+            "Khóa bí mật của trang, ít nhất 32 ký tự, chung cho mọi máy chủ (NEWSROOM_SECRET; với SQLite mặc định là một tệp khóa cạnh tệp cơ sở dữ liệu)."
+    )
     var secret: String?
+    @Flag(help: "PostgreSQL: áp dụng các migration còn thiếu trước khi chạy (NEWSROOM_MIGRATE; SQLite luôn tự áp dụng).")
+    var migrate = false
+    @Option(name: .customLong("pool-size"), help: "PostgreSQL: số kết nối tối đa của máy chủ này (NEWSROOM_POOL_SIZE, mặc định 10).")
+    var poolSize: String?
+    @Option(
+        name: .customLong("statement-timeout"),
+        help: "PostgreSQL: hủy câu lệnh chạy quá số mili giây này (NEWSROOM_STATEMENT_TIMEOUT, mặc định 10000).")
+    var statementTimeout: String?
 
     func run() async throws {
         var logger = Logger(label: "newsroom")
@@ -80,7 +91,12 @@ struct Serve: AsyncParsableCommand {
             holdWithoutDiacritics: try Settings.boolean(holdWithoutDiacritics, variable: "NEWSROOM_HOLD_WITHOUT_DIACRITICS"))
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 
-        let store = try await Store.open(databaseURL, logger: logger)
+        let store = try await Store.open(
+            databaseURL, migrations: try Settings.boolean(migrate, variable: "NEWSROOM_MIGRATE") ? .apply : .refusePending,
+            poolSize: try Settings.integer(poolSize, variable: "NEWSROOM_POOL_SIZE", default: 10, range: 1...1000),
+            statementTimeoutMilliseconds: try Settings.integer(
+                statementTimeout, variable: "NEWSROOM_STATEMENT_TIMEOUT", default: 10_000, range: 100...3_600_000),
+            logger: logger)
         if !skipDemo, try await store.articles.count() == 0 {
             let count = try await DemoLoader.load(into: store, now: Date())
             logger.info("Đã nạp \(count) bài viết mẫu vào cơ sở dữ liệu trống.")

@@ -14,7 +14,7 @@ struct User: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Tạo tài khoản; mật khẩu đọc từ đầu vào chuẩn.")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Option(help: "admin, editor hoặc moderator.") var role: String
         @Argument(help: "E-mail đăng nhập.") var email: String
 
@@ -39,7 +39,7 @@ struct User: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "In ID<TAB>E-MAIL<TAB>VAI_TRÒ<TAB>TRẠNG_THÁI.")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
 
         func run() async throws {
             let store = try await Comments.open(database)
@@ -53,7 +53,7 @@ struct User: AsyncParsableCommand {
 
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Khóa tài khoản (không đăng nhập được nữa).")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Argument(help: "E-mail.") var email: String
 
         func run() async throws { try await User.setDisabled(true, email: email, database: database) }
@@ -61,7 +61,7 @@ struct User: AsyncParsableCommand {
 
     struct Enable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Mở khóa tài khoản.")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Argument(help: "E-mail.") var email: String
 
         func run() async throws { try await User.setDisabled(false, email: email, database: database) }
@@ -69,7 +69,7 @@ struct User: AsyncParsableCommand {
 
     struct Password: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Đặt mật khẩu mới; đọc từ đầu vào chuẩn.")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Argument(help: "E-mail.") var email: String
 
         func run() async throws {

@@ -11,7 +11,7 @@ struct Words: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Thêm từ hoặc cụm từ.")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Flag(help: "Từ cấm: bình luận bị từ chối.") var banned = false
         @Flag(help: "Từ cần xem xét: bình luận được giữ lại chờ duyệt.") var suspect = false
         @Argument(help: "Các từ hoặc cụm từ (đặt cụm từ trong ngoặc kép).") var words: [String]
@@ -31,7 +31,7 @@ struct Words: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "In TỪ<TAB>LOẠI (banned|suspect).")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
 
         func run() async throws {
             let store = try await Comments.open(database)
@@ -43,7 +43,7 @@ struct Words: AsyncParsableCommand {
 
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Bỏ từ khỏi danh sách.")
-        @Option(help: "sqlite://ĐƯỜNG_DẪN (NEWSROOM_DATABASE_URL).") var database: String?
+        @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL).") var database: String?
         @Argument(help: "Các từ hoặc cụm từ.") var words: [String]
 
         func run() async throws {

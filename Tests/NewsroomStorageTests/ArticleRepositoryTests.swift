@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct ArticleRepositoryTests {
     @Test func savesAndReadsAnArticleWithItsBlocks() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let (article, created) = try await store.articles.save(Fixtures.draft(), now: Fixtures.now)
             #expect(created)
             #expect(article.slug == "pho-co-ha-noi-don-mua-le-hoi")
@@ -19,7 +19,7 @@ import Testing
     }
 
     @Test func savingTheSameSlugAgainUpdatesAndKeepsTheFirstPublicationTime() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let first = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             var changed = Fixtures.draft()
             changed.sapo = "Sapo đã sửa."
@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func latestListsNewestFirst() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             var old = Fixtures.draft(title: "Bài cũ")
             old.publishedAt = Fixtures.now.addingTimeInterval(-7200)
             var new = Fixtures.draft(title: "Bài mới")
@@ -49,7 +49,7 @@ import Testing
     }
 
     @Test func storesTextAsNFC() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let nfdTitle = "Tie\u{0302}\u{0301}ng Vie\u{0323}\u{0302}t"
             let article = try await store.articles.save(Fixtures.draft(title: nfdTitle), now: Fixtures.now).article
             #expect(article.title.unicodeScalars.elementsEqual("Tiếng Việt".unicodeScalars))
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func sqliteRunsInWALWithFullSync() async throws {
-        try await TestStore.with { store, path in
+        try await TestStore.withSQLite { store, path in
             _ = try await store.articles.save(Fixtures.draft(), now: Fixtures.now)
             // The WAL file exists beside the database while it is open in WAL mode.
             #expect(FileManager.default.fileExists(atPath: path + "-wal"))

@@ -22,7 +22,7 @@ private typealias Comment = NewsroomCore.Comment
     }
 
     @Test func insertsAndReadsBackAComment() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             let comment = try await store.comments.insert(
                 NewComment(
@@ -38,7 +38,7 @@ private typealias Comment = NewsroomCore.Comment
     }
 
     @Test func pagesTopLevelCommentsInEachOrderWithoutGapsOrRepeats() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let (article, ids) = try await seeded(store, count: 7)
             for sort in CommentSort.allCases {
                 var seen: [Comment.ID] = []
@@ -63,7 +63,7 @@ private typealias Comment = NewsroomCore.Comment
     }
 
     @Test func threadsCarryTheirFirstFiveRepliesAndACursorForTheRest() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let (article, ids) = try await seeded(store, count: 1)
             let top = ids[0]
             var replies: [Comment.ID] = []
@@ -95,7 +95,7 @@ private typealias Comment = NewsroomCore.Comment
     }
 
     @Test func pendingAndRejectedCommentsAreNotListedOrCounted() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let (article, ids) = try await seeded(store, count: 2)
             let pending = try await store.comments.insert(Fixtures.comment(article: article.id, status: .pending))
             #expect(try await store.comments.publishedCount(article: article.id) == 2)
@@ -110,7 +110,7 @@ private typealias Comment = NewsroomCore.Comment
     }
 
     @Test func aClientLikesACommentOnce() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let (article, ids) = try await seeded(store, count: 1)
             #expect(try await store.comments.like(comment: ids[0], client: "a", at: Fixtures.now) == 1)
             #expect(try await store.comments.like(comment: ids[0], client: "a", at: Fixtures.now) == 1)
@@ -122,7 +122,7 @@ private typealias Comment = NewsroomCore.Comment
     }
 
     @Test func findsADuplicateFromTheSamePersonWithinTheWindow() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             _ = try await store.comments.insert(Fixtures.comment(article: article.id, body: "Y hệt", client: "c1"))
             let since = Fixtures.now.addingTimeInterval(-60)
@@ -136,7 +136,7 @@ private typealias Comment = NewsroomCore.Comment
     }
 
     @Test func concurrentWritersAllCommit() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for index in 0..<50 {

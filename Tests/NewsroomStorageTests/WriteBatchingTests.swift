@@ -11,7 +11,7 @@ private typealias Comment = NewsroomCore.Comment
     struct Refused: Error {}
 
     @Test func aFailingWriteIsUndoneAloneWhileTheOthersInItsBatchCommit() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for index in 0..<40 {
@@ -41,7 +41,7 @@ private typealias Comment = NewsroomCore.Comment
     }
 
     @Test func thePageStampChangesWithEverythingThePageShows() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             func stamp() async throws -> PageStamp { try #require(try await store.articles.pageStamp(id: article.id)) }
             let initial = try await stamp()
@@ -71,7 +71,7 @@ private typealias Comment = NewsroomCore.Comment
     struct Refused: Error {}
 
     @Test func aFailingWriteAloneLeavesNothing() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             await #expect(throws: Refused.self) {
                 try await store.database.write { db in

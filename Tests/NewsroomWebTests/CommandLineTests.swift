@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func importsMarkdownWithFrontMatterAndSanitisesItsHTML() async throws {
-        try await TestStore.with { store, database in
+        try await TestStore.withSQLite { store, database in
             let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
             let file = directory.appendingPathComponent("bai.md")
             try """
@@ -117,7 +117,7 @@ import Testing
     }
 
     @Test func moderatorsListApproveAndRejectComments() async throws {
-        try await TestStore.with { store, path in
+        try await TestStore.withSQLite { store, path in
             let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
             let first = try await store.comments.insert(
                 Fixtures.comment(article: article.id, author: "Lê\tAn", body: "Hai\ndòng", status: .pending))
@@ -139,7 +139,7 @@ import Testing
 /// `newsroom user …`: staff accounts from the command line, the password from standard input only.
 @Suite struct UserCommandTests {
     @Test func addsListsDisablesAndChangesPasswordsWithoutEverKeepingOneInClear() async throws {
-        try await TestStore.with { store, path in
+        try await TestStore.withSQLite { store, path in
             let cli = CommandLineTests()
             let password = "một-mật-khẩu-đủ-dài"
             let added = try cli.newsroom(
@@ -169,7 +169,7 @@ import Testing
 /// `newsroom words …`: the word lists from the command line.
 @Suite struct WordsCommandTests {
     @Test func addsListsAndRemovesWords() async throws {
-        try await TestStore.with { store, path in
+        try await TestStore.withSQLite { store, path in
             let cli = CommandLineTests()
             let defaults = try cli.newsroom(["words", "list"], database: path).output.split(separator: "\n")
             #expect(defaults.contains("vcl\tbanned"))

@@ -168,7 +168,7 @@ import Testing
     }
 
     @Test func aFormSentFasterThanAPersonWritesIsHeld() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let clock = TestClock(Fixtures.now)
             let config = AppConfig(moderation: .post, commentLimits: [], secret: testSecret, pageRecheckInterval: 0)
             let app = Application(router: buildRouter(config, store: store, now: { clock.now }))

@@ -12,7 +12,7 @@ import Testing
 /// Limits per client, with the client's address read from `X-Forwarded-For` only behind a trusted proxy.
 @Suite struct FloodTests {
     @Test func aFloodFromOneClientGets429sWhileAnotherAtANormalPaceGetsNone() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let article = try await store.article()
             let config = AppConfig(
                 moderation: .post, commentLimits: [RateLimit(3, per: 2)], trustedProxies: [CIDR("127.0.0.1")!, CIDR("::1")!],

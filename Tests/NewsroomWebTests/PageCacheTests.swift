@@ -73,7 +73,7 @@ import Testing
     /// With the production interval: a change made through the application shows at once; one made elsewhere shows
     /// once the interval has passed and the version is read again.
     @Test func changesElsewhereShowAfterTheRecheckInterval() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let clock = TestClock(Fixtures.now)
             let config = AppConfig(moderation: .post, commentLimits: [], secret: testSecret, pageRecheckInterval: 1)
             let app = Application(router: buildRouter(config, store: store, now: { clock.now }))

@@ -103,7 +103,7 @@ import Testing
     }
 
     @Test func anEmailWithApprovedCommentsIsTrustedUnderPreModeration() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let config = AppConfig(moderation: .pre, commentLimits: [], secret: testSecret, pageRecheckInterval: 0, trustAfter: 2)
             let app = Application(router: buildRouter(config, store: store))
             try await app.test(.router) { client in
@@ -127,7 +127,7 @@ import Testing
     }
 
     @Test func rejectedCommentsAreDeletedAfterTheRetentionPeriodButTheirRepliesStay() async throws {
-        try await TestStore.with { store, _ in
+        try await TestStore.with { store in
             let article = try await store.article()
             let old = Fixtures.now.addingTimeInterval(-40 * 86_400)
             let rejected = try await store.comments.insert(

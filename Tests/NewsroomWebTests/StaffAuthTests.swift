@@ -133,7 +133,7 @@ import Testing
 
     @Test func passwordsAndSessionCookiesAreNeverStoredOrLoggedInClear() async throws {
         let log = CapturedLog()
-        try await TestStore.with { store, path in
+        try await TestStore.withSQLite { store, path in
             let config = AppConfig(moderation: .pre, commentLimits: [], secret: testSecret, pageRecheckInterval: 0, bcryptCost: 4)
             let app = Application(router: buildRouter(config, store: store, now: { Date() }), logger: log.logger)
             try await app.test(.router) { client in

@@ -21,9 +21,15 @@ enum Migrations {
         AddReportsAndBans(),
     ]
 
+    /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.
+    private static func serialise(_ db: any SQLDatabase, _ dialect: DatabaseDialect) async throws {
+        if dialect == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(727001)").run() }
+    }
+
     /// Versions not yet applied to this database, in order.
     static func pending(on database: any Database) async throws -> [any Migration] {
         try await database.write { db in
+            try await serialise(db, database.dialect)
             try await db.raw(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
             ).run()
@@ -40,14 +46,19 @@ enum Migrations {
         let pending = try await pending(on: database)
         for migration in pending {
             let statements = migration.statements(for: database.dialect)
-            try await database.write { db in
+            let applied = try await database.write { db -> Bool in
+                try await serialise(db, database.dialect)
+                // Another instance may have applied it while this one waited for the lock.
+                let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
+                guard done == nil else { return false }
                 for statement in statements { try await db.raw("\(unsafeRaw: statement)").run() }
                 try await db.insert(into: "schema_migrations")
                     .columns("version", "name", "applied_at")
                     .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(Timestamp(Date())))
                     .run()
+                return true
             }
-            logger.info("Đã áp dụng migration \(migration.version) \(migration.name)")
+            if applied { logger.info("Đã áp dụng migration \(migration.version) \(migration.name)") }
         }
         return pending.count
     }

@@ -46,7 +46,7 @@ func withStaffApp<T>(
     moderation: ModerationMode = .pre, log: CapturedLog = CapturedLog(),
     _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
 ) async throws -> T {
-    try await TestStore.with { store, _ in
+    try await TestStore.with { store in
         let config = AppConfig(moderation: moderation, commentLimits: [], secret: testSecret, pageRecheckInterval: 0, bcryptCost: 4)
         let app = Application(router: buildRouter(config, store: store, now: { Date() }), logger: log.logger)
         return try await app.test(.router) { client in try await body(client, store) }

@@ -30,7 +30,7 @@ func withApp<T>(
     moderation: ModerationMode = .post, limits: [RateLimit] = [], now: @escaping @Sendable () -> Date = { Fixtures.now },
     _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
 ) async throws -> T {
-    try await TestStore.with { store, _ in
+    try await TestStore.with { store in
         // Pages are checked against the database on every view, so a change made straight in the store (as the
         // command line does) shows at once; `PageCacheTests` covers the interval between checks.
         let config = AppConfig(
