@@ -11,6 +11,7 @@ public struct Store: Sendable {
     public let sessions: SQLSessionStore
     public let words: SQLWordRuleRepository
     public let standing: SQLReaderStandingRepository
+    public let events: SQLArticleEventRepository
 
     public init(database: any Database) {
         self.database = database
@@ -22,6 +23,7 @@ public struct Store: Sendable {
         self.sessions = SQLSessionStore(database: database)
         self.words = SQLWordRuleRepository(database: database)
         self.standing = SQLReaderStandingRepository(database: database)
+        self.events = SQLArticleEventRepository(database: database)
     }
 
     /// What opening does about migrations not yet applied.

@@ -6,11 +6,20 @@ import NIOCore
 import NewsroomCore
 import NewsroomStorage
 
-/// The router with every route of the site; tests drive it directly.
+/// The router with every route of the site; tests drive it directly. Live event streams answer, but only with what
+/// the log holds when they open: following the log is `LiveEvents`' job, which runs as a service of the application.
 public func buildRouter(
     _ config: AppConfig, store: Store, now: @escaping @Sendable () -> Date = Date.init
 ) -> Router<NewsroomRequestContext> {
+    buildSite(config, store: store, logger: Logger(label: "newsroom"), now: now).router
+}
+
+/// The router and the service that feeds its live event streams.
+func buildSite(
+    _ config: AppConfig, store: Store, logger: Logger, now: @escaping @Sendable () -> Date = Date.init
+) -> (router: Router<NewsroomRequestContext>, live: LiveEvents) {
     let services = Services(config: config, store: store, now: now)
+    let live = LiveEvents(services: services, logger: logger)
     let router = Router(context: NewsroomRequestContext.self)
     router.add(middleware: ErrorMiddleware())
 
@@ -37,6 +46,7 @@ public func buildRouter(
     pages.register(on: router)
     CommentFormController(services: services, pages: pages).register(on: router)
     APIController(services: services).register(on: router)
+    LiveController(services: services, live: live).register(on: router)
 
     // Staff: sessions in the database, then the guard (401/403, CSRF) on everything but the login form.
     let sessions = SessionMiddleware<NewsroomRequestContext>(
@@ -51,7 +61,7 @@ public func buildRouter(
     DeskController(services: services).register(on: desk)
     ModerationAPIController(services: services).register(
         on: router.group("api/v1/moderation").add(middleware: sessions).add(middleware: guardStaff))
-    return router
+    return (router, live)
 }
 
 /// The whole application, listening on the configured address. `onServerRunning` learns the bound port (useful
@@ -60,10 +70,11 @@ public func buildApplication(
     _ config: AppConfig, store: Store, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
-    Application(
-        router: buildRouter(config, store: store),
+    let site = buildSite(config, store: store, logger: logger)
+    return Application(
+        router: site.router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Newsroom"),
-        services: [RetentionService(store: store, days: config.retentionDays, logger: logger)],
+        services: [RetentionService(store: store, config: config, logger: logger), site.live],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: logger)
 }

@@ -1,18 +1,21 @@
 import Foundation
 import Logging
+import NewsroomCore
 import NewsroomStorage
 import ServiceLifecycle
 
-/// Deletes rejected and spam comments older than the retention setting, at start and then every hour, so what a
-/// newspaper refused is not kept for ever.
+/// At start and then every hour: deletes rejected and spam comments older than the retention setting, so what a
+/// newspaper refused is not kept for ever, and forgets rate-limit events and live events nobody needs any more.
 public struct RetentionService: Service {
     let store: Store
     let days: Int
+    let commentLimits: [RateLimit]
     let logger: Logger
 
-    public init(store: Store, days: Int, logger: Logger) {
+    public init(store: Store, config: AppConfig, logger: Logger) {
         self.store = store
-        self.days = days
+        self.days = config.retentionDays
+        self.commentLimits = config.commentLimits
         self.logger = logger
     }
 
@@ -21,8 +24,20 @@ public struct RetentionService: Service {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 if days > 0 { await sweep() }
+                await forgetOldEvents()
                 try await Task.sleep(for: .seconds(3600))
             }
+        }
+    }
+
+    func forgetOldEvents() async {
+        do {
+            let now = Date()
+            try await SQLRateLimiter(database: store.database, limits: commentLimits).sweep(now: now)
+            // A reader who reconnects comes back within seconds; a day of events is ample.
+            try await store.events.deleteEvents(before: now.addingTimeInterval(-86_400))
+        } catch {
+            logger.error("Không dọn được sự kiện cũ: \(error)")
         }
     }
 

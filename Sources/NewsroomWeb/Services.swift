@@ -24,7 +24,8 @@ struct Services: Sendable {
         self.rules = rules
         self.comments = CommentService(
             articles: store.articles, comments: store.comments, moderation: config.moderation,
-            rateLimiter: config.commentLimits.isEmpty ? nil : RateLimiter(limits: config.commentLimits),
+            // In the database, so instances sharing it share the counts.
+            rateLimiter: config.commentLimits.isEmpty ? nil : SQLRateLimiter(database: store.database, limits: config.commentLimits),
             now: now, rules: { try await rules.rules() })
         self.comments.standing = store.standing
         self.comments.trustAfter = config.trustAfter

@@ -14,6 +14,7 @@ public enum SiteRoute: Sendable, Equatable {
     case healthz
     case apiArticle(Article.ID)
     case apiArticleComments(Article.ID)
+    case apiArticleEvents(Article.ID)
     case apiReplies(Comment.ID)
     case apiLikes(Comment.ID)
     case apiReports(Comment.ID)
@@ -31,6 +32,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .healthz: "/healthz"
         case .apiArticle(let id): "/api/v1/articles/\(id)"
         case .apiArticleComments(let id): "/api/v1/articles/\(id)/comments"
+        case .apiArticleEvents(let id): "/api/v1/articles/\(id)/events"
         case .apiReplies(let id): "/api/v1/comments/\(id)/replies"
         case .apiLikes(let id): "/api/v1/comments/\(id)/likes"
         case .apiReports(let id): "/api/v1/comments/\(id)/reports"
@@ -48,6 +50,7 @@ public enum SiteRoute: Sendable, Equatable {
         static let healthz: RouterPath = "/healthz"
         static let apiArticle: RouterPath = "/api/v1/articles/{id}"
         static let apiArticleComments: RouterPath = "/api/v1/articles/{id}/comments"
+        static let apiArticleEvents: RouterPath = "/api/v1/articles/{id}/events"
         static let apiReplies: RouterPath = "/api/v1/comments/{id}/replies"
         static let apiLikes: RouterPath = "/api/v1/comments/{id}/likes"
         static let apiReports: RouterPath = "/api/v1/comments/{id}/reports"

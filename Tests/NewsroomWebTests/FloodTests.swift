@@ -15,7 +15,7 @@ import Testing
         try await TestStore.with { store in
             let article = try await store.article()
             let config = AppConfig(
-                moderation: .post, commentLimits: [RateLimit(3, per: 2)], trustedProxies: [CIDR("127.0.0.1")!, CIDR("::1")!],
+                moderation: .post, commentLimits: [RateLimit(3, per: 30)], trustedProxies: [CIDR("127.0.0.1")!, CIDR("::1")!],
                 secret: testSecret)
             let app = Application(router: buildRouter(config, store: store), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
             try await app.test(.live) { client in

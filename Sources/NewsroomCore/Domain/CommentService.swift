@@ -6,7 +6,7 @@ public struct CommentService: Sendable {
     public var comments: any CommentRepository
     public var moderation: ModerationMode
     /// Limits on new comments per client and per e-mail; nil turns them off.
-    public var rateLimiter: RateLimiter?
+    public var rateLimiter: (any RateLimitStore)?
     /// How long the same text from the same person counts as a duplicate.
     public var duplicateWindow: TimeInterval
     public var now: @Sendable () -> Date
@@ -19,7 +19,7 @@ public struct CommentService: Sendable {
 
     public init(
         articles: any ArticleRepository, comments: any CommentRepository, moderation: ModerationMode,
-        rateLimiter: RateLimiter? = nil, duplicateWindow: TimeInterval = 600,
+        rateLimiter: (any RateLimitStore)? = nil, duplicateWindow: TimeInterval = 600,
         now: @escaping @Sendable () -> Date = Date.init, rules: (@Sendable () async throws -> CommentRules)? = nil
     ) {
         self.articles = articles
@@ -61,7 +61,7 @@ public struct CommentService: Sendable {
         if try await duplicate { throw NewsroomError(.duplicateComment) }
         // Per client and, when given, per e-mail: a new address or a new e-mail alone does not reset the count.
         let keys = ["client:\(client)"] + (valid.email.map { ["email:\($0)"] } ?? [])
-        if let rateLimiter, let wait = await rateLimiter.acquire(keys: keys, now: now) {
+        if let rateLimiter, let wait = try await rateLimiter.acquire(keys: keys, now: now) {
             throw NewsroomError(.rateLimited, retryAfter: wait)
         }
         var comment = NewComment(
@@ -121,10 +121,35 @@ public struct RateLimit: Sendable, Equatable {
     }
 }
 
+/// Where the events that limits count are kept: in memory for one process (`RateLimiter`), in the database when
+/// several instances must agree.
+public protocol RateLimitStore: Sendable {
+    /// Records an event for every key and returns nil, or returns the whole seconds to wait when a limit is reached
+    /// (and records nothing).
+    func acquire(keys: [String], now: Date) async throws -> Int?
+}
+
+extension RateLimit {
+    /// The decision for one attempt, given each key's earlier events (any order): nil when every limit of every key
+    /// allows it, else the whole seconds until the first one does.
+    public static func wait(_ limits: [RateLimit], events: [String: [Date]], now: Date) -> Int? {
+        var wait: TimeInterval = 0
+        for times in events.values {
+            for limit in limits {
+                let inWindow = times.filter { $0 > now.addingTimeInterval(-limit.seconds) }
+                if inWindow.count >= limit.count, let oldest = inWindow.min() {
+                    wait = max(wait, oldest.addingTimeInterval(limit.seconds).timeIntervalSince(now))
+                }
+            }
+        }
+        return wait > 0 ? max(1, Int(wait.rounded(.up))) : nil
+    }
+}
+
 /// Sliding-window limits per key (a client, an e-mail): an event is allowed only when every limit of every key
-/// allows it, and only allowed events are counted. Kept in memory; one instance only, until shared state moves to
-/// the database.
-public actor RateLimiter {
+/// allows it, and only allowed events are counted. Kept in this process's memory: right for one instance and for
+/// tests; several instances share `SQLRateLimiter` instead.
+public actor RateLimiter: RateLimitStore {
     public let limits: [RateLimit]
     private var events: [String: [Date]] = [:]
     private let longest: TimeInterval
@@ -136,20 +161,13 @@ public actor RateLimiter {
 
     public init(limit: Int, window: TimeInterval) { self.init(limits: [RateLimit(limit, per: window)]) }
 
-    /// Records an event for every key and returns nil, or returns the whole seconds to wait when a limit is reached.
     public func acquire(keys: [String], now: Date) -> Int? {
-        var wait: TimeInterval = 0
+        var recent: [String: [Date]] = [:]
         for key in keys {
-            let recent = events[key, default: []].filter { $0 > now.addingTimeInterval(-longest) }
-            events[key] = recent
-            for limit in limits {
-                let inWindow = recent.filter { $0 > now.addingTimeInterval(-limit.seconds) }
-                if inWindow.count >= limit.count, let oldest = inWindow.first {
-                    wait = max(wait, oldest.addingTimeInterval(limit.seconds).timeIntervalSince(now))
-                }
-            }
+            recent[key] = events[key, default: []].filter { $0 > now.addingTimeInterval(-longest) }
+            events[key] = recent[key]
         }
-        if wait > 0 { return max(1, Int(wait.rounded(.up))) }
+        if let wait = RateLimit.wait(limits, events: recent, now: now) { return wait }
         for key in keys { events[key, default: []].append(now) }
         if events.count > 50_000 {
             events = events.filter { $0.value.last.map { $0 > now.addingTimeInterval(-longest) } ?? false }

@@ -19,6 +19,7 @@ enum Migrations {
         CreateStaffAndModerationLog(),
         AddWordRulesAndHeldReasons(),
         AddReportsAndBans(),
+        AddSharedLimitsAndEvents(),
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.

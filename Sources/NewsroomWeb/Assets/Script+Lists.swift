@@ -65,6 +65,49 @@ extension Assets {
           section.querySelectorAll("[data-comment-form]").forEach(function (form) {
             if (form.querySelector("textarea").value) updateCounter(form);
           });
+
+          /* Live: comments published, corrected, removed or liked anywhere arrive without a reload. EventSource
+             reconnects by itself after a drop and sends Last-Event-ID, so the server replays what was missed. */
+          function sortedNewest() {
+            var current = section.querySelector('.sort [aria-current="true"]');
+            return !current || current.getAttribute("href").indexOf("sort=") === -1;
+          }
+          function commentNode(id) { return document.getElementById("binh-luan-" + id); }
+          var events = section.getAttribute("data-events");
+          if (events && window.EventSource) {
+            var source = new EventSource(events);
+            source.addEventListener("comment", function (event) {
+              var data = JSON.parse(event.data);
+              if (!commentNode(data.comment.id) && (data.comment.parentId !== null || sortedNewest())) {
+                insertComment(data.comment, true);
+              }
+              setCount(data.count);
+            });
+            source.addEventListener("edited", function (event) {
+              var data = JSON.parse(event.data);
+              var node = commentNode(data.comment.id);
+              var body = node && node.querySelector(".comment-body");
+              if (body) body.textContent = data.comment.body;
+            });
+            source.addEventListener("removed", function (event) {
+              var data = JSON.parse(event.data);
+              var node = commentNode(data.id);
+              if (node) {
+                var thread = node.parentElement;
+                (thread && thread.classList.contains("thread") ? thread : node).remove();
+              }
+              setCount(data.count);
+            });
+            source.addEventListener("likes", function (event) {
+              var data = JSON.parse(event.data);
+              var node = commentNode(data.id);
+              var button = node && node.querySelector("button.like");
+              if (!button) return;
+              button.textContent = likeLabel(data.likes);
+              button.setAttribute("aria-label", T.like + " (" + data.likes + ")");
+            });
+            window.addEventListener("pagehide", function () { source.close(); });
+          }
         })();
         """#
 }

@@ -137,14 +137,17 @@ extension Assets {
             return list;
           }
 
-          function bumpCount() {
+          function setCount(total) {
             var count = section.querySelector(".comments-count");
-            var total = parseInt(section.getAttribute("data-total") || "0", 10) + 1;
             section.setAttribute("data-total", String(total));
             if (count) count.textContent = fill(T.commentCount, { n: number(total) });
           }
 
-          function insertComment(c) {
+          function bumpCount() { setCount(parseInt(section.getAttribute("data-total") || "0", 10) + 1); }
+
+          /* `live`: sent by another reader, so the page neither counts it (the event carries the count) nor
+             scrolls away from what this reader is reading. */
+          function insertComment(c, live) {
             var node = renderComment(c);
             if (c.parentId === null) {
               var thread = element("div", "thread");
@@ -159,8 +162,9 @@ extension Assets {
               if (!replies) { replies = element("div", "replies"); threadNode.appendChild(replies); }
               replies.appendChild(node);
             }
-            bumpCount();
             node.classList.add("is-new");
+            if (live) return;
+            bumpCount();
             node.scrollIntoView({ block: "nearest" });
           }
 

@@ -8,7 +8,7 @@ struct CommentSection {
         el(
             "section", .class("comments"), .id("binh-luan"), Attribute("aria-labelledby", "binh-luan-tieu-de"),
             Attribute("data-article-id", String(model.article.id)), Attribute("data-article-path", model.path),
-            Attribute("data-total", String(model.total))
+            Attribute("data-total", String(model.total)), Attribute("data-events", SiteRoute.apiArticleEvents(model.article.id).path)
         ) {
             el("h2", .class("comments-title"), .id("binh-luan-tieu-de")) { Strings.commentsHeading }
             if model.article.commentsOpen {

@@ -1,0 +1,93 @@
+import Foundation
+import NewsroomCore
+import PostgresNIO
+import SQLKit
+
+/// Reads the event log the comment triggers write (migration 7).
+public struct SQLArticleEventRepository: Sendable {
+    let database: any Database
+
+    /// Events after `id`, across all articles, oldest first.
+    public func events(after id: ArticleEvent.ID, limit: Int) async throws -> [ArticleEvent] {
+        try await database.read { db in
+            try await db.raw(
+                "SELECT id, article_id, kind, comment_id, created_at FROM article_events WHERE id > \(bind: id) ORDER BY id LIMIT \(bind: limit)"
+            ).all().compactMap(Self.event)
+        }
+    }
+
+    /// One article's events after `id`, oldest first: what a reader who reconnects missed.
+    public func events(article: Article.ID, after id: ArticleEvent.ID, limit: Int) async throws -> [ArticleEvent] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT id, article_id, kind, comment_id, created_at FROM article_events
+                WHERE article_id = \(bind: article) AND id > \(bind: id) ORDER BY id LIMIT \(bind: limit)
+                """
+            ).all().compactMap(Self.event)
+        }
+    }
+
+    /// The newest event's number, for one article or for all (0 when there is none).
+    public func latestID(article: Article.ID? = nil) async throws -> ArticleEvent.ID {
+        try await database.read { db in
+            let row =
+                if let article {
+                    try await db.raw("SELECT MAX(id) AS id FROM article_events WHERE article_id = \(bind: article)").first()
+                } else {
+                    try await db.raw("SELECT MAX(id) AS id FROM article_events").first()
+                }
+            guard let row, !(try row.decodeNil(column: "id")) else { return 0 }
+            return try row.decode(column: "id", as: ArticleEvent.ID.self)
+        }
+    }
+
+    /// Deletes events older than `date` (readers reconnect within seconds; a day of history is plenty).
+    public func deleteEvents(before date: Date) async throws {
+        try await database.write { db in
+            try await db.raw("DELETE FROM article_events WHERE created_at < \(bind: Timestamp(date))").run()
+        }
+    }
+
+    static func event(_ row: any SQLRow) throws -> ArticleEvent? {
+        guard let kind = ArticleEvent.Kind(rawValue: try row.decode(column: "kind", as: String.self)) else { return nil }
+        return ArticleEvent(
+            id: try row.decode(column: "id", as: ArticleEvent.ID.self),
+            articleID: try row.decode(column: "article_id", as: Article.ID.self),
+            kind: kind, commentID: try row.decode(column: "comment_id", as: Comment.ID.self),
+            createdAt: try row.decode(column: "created_at", as: Timestamp.self).date)
+    }
+}
+
+extension PostgresStore {
+    /// Calls `onEvent` with the id of every event another transaction commits on this site's schema, until the task
+    /// is cancelled; a dropped connection is opened again after a pause (`onReconnect` then lets the caller catch up
+    /// on what it may have missed).
+    public func listenForEvents(
+        logger: Logger, onReconnect: @escaping @Sendable () -> Void, onEvent: @escaping @Sendable (ArticleEvent.ID) -> Void
+    ) async {
+        while !Task.isCancelled {
+            do {
+                let connection = try await dedicatedConnection(logger: logger)
+                let schema = try await connection.sql().raw("SELECT current_schema() AS name").first()?.decode(
+                    column: "name", as: String.self)
+                let channel = "newsroom_" + (schema ?? "public")
+                try await withTaskCancellationHandler {
+                    try await connection.listen(on: channel) { notifications in
+                        onReconnect()
+                        for try await notification in notifications {
+                            if let id = ArticleEvent.ID(notification.payload) { onEvent(id) }
+                        }
+                    }
+                } onCancel: {
+                    connection.close().whenComplete { _ in }
+                }
+                try? await connection.close()
+            } catch {
+                if Task.isCancelled { return }
+                logger.warning("Mất kết nối LISTEN tới PostgreSQL, thử lại sau 1 giây: \(error)")
+            }
+            try? await Task.sleep(for: .seconds(1))
+        }
+    }
+}

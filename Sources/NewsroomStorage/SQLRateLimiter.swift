@@ -1,0 +1,51 @@
+import Foundation
+import NewsroomCore
+import SQLKit
+
+/// The comment limits kept in the database, so that every instance counts the same events: a reader cannot get
+/// three times the limit by landing on three instances. Each attempt is one write transaction; on PostgreSQL an
+/// advisory lock per key makes concurrent attempts for one reader take turns (SQLite's single writer already does).
+public struct SQLRateLimiter: RateLimitStore {
+    let database: any Database
+    public let limits: [RateLimit]
+    private let longest: TimeInterval
+
+    public init(database: any Database, limits: [RateLimit]) {
+        self.database = database
+        self.limits = limits
+        self.longest = limits.map(\.seconds).max() ?? 0
+    }
+
+    public func acquire(keys: [String], now: Date) async throws -> Int? {
+        let keys = Array(Set(keys)).sorted()
+        let limits = limits
+        let horizon = Timestamp(now.addingTimeInterval(-longest))
+        let dialect = database.dialect
+        return try await database.write { db in
+            if dialect == .postgres {
+                // In key order, so two attempts sharing keys cannot wait on each other.
+                for key in keys { try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").run() }
+            }
+            // What has left every window is no longer needed.
+            try await db.raw("DELETE FROM rate_events WHERE key IN (\(binds: keys)) AND at <= \(bind: horizon)").run()
+            let rows = try await db.raw("SELECT key, at FROM rate_events WHERE key IN (\(binds: keys))").all()
+            var events: [String: [Date]] = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
+            for row in rows {
+                let key = try row.decode(column: "key", as: String.self)
+                events[key, default: []].append(try row.decode(column: "at", as: Timestamp.self).date)
+            }
+            if let wait = RateLimit.wait(limits, events: events, now: now) { return wait }
+            let at = Timestamp(now)
+            for key in keys {
+                try await db.raw("INSERT INTO rate_events (key, at) VALUES (\(bind: key), \(bind: at))").run()
+            }
+            return nil
+        }
+    }
+
+    /// Forgets events older than every window, for keys that never came back.
+    public func sweep(now: Date) async throws {
+        let horizon = Timestamp(now.addingTimeInterval(-longest))
+        try await database.write { db in try await db.raw("DELETE FROM rate_events WHERE at <= \(bind: horizon)").run() }
+    }
+}

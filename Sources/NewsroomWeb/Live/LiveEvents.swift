@@ -1,0 +1,213 @@
+import Foundation
+import Logging
+import NIOCore
+import NewsroomCore
+import NewsroomStorage
+import ServiceLifecycle
+import Synchronization
+
+/// One Server-Sent Event, as written on the wire.
+struct LiveMessage: Sendable {
+    var id: ArticleEvent.ID?
+    var event: String?
+    var data: String?
+
+    /// A comment line that keeps idle connections (and the proxies between) open.
+    static let heartbeat = LiveMessage(id: nil, event: nil, data: nil)
+
+    var text: String {
+        guard let data else { return ": ping\n\n" }
+        var text = ""
+        if let event { text += "event: \(event)\n" }
+        if let id { text += "id: \(id)\n" }
+        // `data` is one line of JSON (JSONEncoder escapes newlines inside strings).
+        return text + "data: \(data)\n\n"
+    }
+}
+
+/// Follows the event log the database keeps (`article_events`) and hands each new event to the readers of its
+/// article connected to this instance. The log is the truth: on SQLite this process polls it often (one process
+/// writes it); on PostgreSQL every instance LISTENs, so an event committed on any instance wakes all of them at
+/// once, and a slower poll stays as a safety net. Each event also drops this instance's cached page of the article,
+/// so pages never wait out their recheck interval after a change made elsewhere.
+public final class LiveEvents: Service, Sendable {
+    private struct State {
+        var subscribers: [Article.ID: [UUID: AsyncStream<LiveMessage>.Continuation]] = [:]
+        var closed = false
+    }
+
+    private let state = Mutex(State())
+    private let services: Services
+    private let logger: Logger
+    private let pollInterval: Duration
+    private let heartbeatInterval: Duration
+
+    init(services: Services, logger: Logger, heartbeatInterval: Duration = .seconds(20)) {
+        self.services = services
+        self.logger = logger
+        self.pollInterval = services.store.database.dialect == .sqlite ? .milliseconds(150) : .seconds(2)
+        self.heartbeatInterval = heartbeatInterval
+    }
+
+    /// How many readers this instance streams to.
+    var subscriberCount: Int { state.withLock { $0.subscribers.values.reduce(0) { $0 + $1.count } } }
+
+    /// A stream of this article's messages until `unsubscribe` (or shutdown, which finishes every stream).
+    func subscribe(article: Article.ID) -> (UUID, AsyncStream<LiveMessage>) {
+        let (stream, continuation) = AsyncStream.makeStream(of: LiveMessage.self, bufferingPolicy: .bufferingNewest(500))
+        let token = UUID()
+        let accepted = state.withLock { state -> Bool in
+            guard !state.closed else { return false }
+            state.subscribers[article, default: [:]][token] = continuation
+            return true
+        }
+        if !accepted { continuation.finish() }
+        return (token, stream)
+    }
+
+    func unsubscribe(article: Article.ID, token: UUID) {
+        let continuation = state.withLock { state in
+            let continuation = state.subscribers[article]?.removeValue(forKey: token)
+            if state.subscribers[article]?.isEmpty == true { state.subscribers[article] = nil }
+            return continuation
+        }
+        continuation?.finish()
+    }
+
+    public func run() async throws {
+        let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let start = (try? await services.store.events.latestID()) ?? 0
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { [pollInterval] in
+                while !Task.isCancelled {
+                    wake.yield()
+                    try? await Task.sleep(for: pollInterval)
+                }
+            }
+            group.addTask { [heartbeatInterval] in
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: heartbeatInterval)
+                    self.broadcast(.heartbeat)
+                }
+            }
+            if let postgres = services.store.database as? PostgresStore {
+                group.addTask { [logger] in
+                    await postgres.listenForEvents(logger: logger, onReconnect: { wake.yield() }, onEvent: { _ in wake.yield() })
+                }
+            }
+            group.addTask {
+                var cursor = EventCursor(start: start)
+                for await _ in wakes.cancelOnGracefulShutdown() {
+                    await self.catchUp(&cursor)
+                }
+            }
+            // Ends with the server: the loops stop, and every open stream finishes so its response can end.
+            try? await gracefulShutdown()
+            group.cancelAll()
+            wake.finish()
+        }
+        let open = state.withLock { state in
+            state.closed = true
+            defer { state.subscribers = [:] }
+            return state.subscribers.values.flatMap(\.values)
+        }
+        for continuation in open { continuation.finish() }
+    }
+
+    /// Reads the events committed since the last look and delivers each once.
+    private func catchUp(_ cursor: inout EventCursor) async {
+        do {
+            let events = try await services.store.events.events(after: cursor.readFrom, limit: 1000)
+            for event in cursor.unseen(events) { await deliver(event) }
+        } catch {
+            logger.warning("Không đọc được nhật ký sự kiện bình luận: \(error)")
+        }
+    }
+
+    private func deliver(_ event: ArticleEvent) async {
+        services.pageChanged(article: event.articleID)
+        let listening = state.withLock { !($0.subscribers[event.articleID]?.isEmpty ?? true) }
+        guard listening, let message = try? await message(for: event) else { return }
+        let continuations = state.withLock { Array(($0.subscribers[event.articleID] ?? [:]).values) }
+        for continuation in continuations { continuation.yield(message) }
+    }
+
+    private func broadcast(_ message: LiveMessage) {
+        let continuations = state.withLock { $0.subscribers.values.flatMap(\.values) }
+        for continuation in continuations { continuation.yield(message) }
+    }
+
+    /// What readers are told about an event: the comment as the API gives it, with the article's comment count.
+    func message(for event: ArticleEvent) async throws -> LiveMessage? {
+        let store = services.store
+        switch event.kind {
+        case .comment, .edited:
+            guard let comment = try await store.comments.comment(id: event.commentID), comment.status == .published,
+                let article = try await store.articles.article(id: event.articleID)
+            else { return nil }
+            let count = try await store.comments.publishedCount(article: event.articleID)
+            return LiveMessage(
+                id: event.id, event: event.kind.rawValue,
+                data: try Self.json(
+                    CommentPayload(comment: APIModels.CommentJSON(comment: comment, articlePath: article.path), count: count)))
+        case .removed:
+            let count = try await store.comments.publishedCount(article: event.articleID)
+            return LiveMessage(id: event.id, event: "removed", data: try Self.json(Removed(id: event.commentID, count: count)))
+        case .likes:
+            guard let comment = try await store.comments.comment(id: event.commentID), comment.status == .published else { return nil }
+            return LiveMessage(id: event.id, event: "likes", data: try Self.json(Likes(id: comment.id, likes: comment.likes)))
+        }
+    }
+
+    struct CommentPayload: Encodable {
+        var comment: APIModels.CommentJSON
+        var count: Int
+    }
+
+    struct Removed: Encodable {
+        var id: Comment.ID
+        var count: Int
+    }
+
+    struct Likes: Encodable {
+        var id: Comment.ID
+        var likes: Int
+    }
+
+    struct Ready: Encodable {
+        var count: Int
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+}
+
+/// Which events have been delivered. On PostgreSQL numbers are taken when a transaction writes and become visible
+/// when it commits, so a smaller number can appear after a larger one: the cursor looks back a little behind the
+/// newest number seen and remembers what it delivered there, instead of trusting "after the last one".
+struct EventCursor {
+    static let lookBack: ArticleEvent.ID = 256
+
+    private(set) var newest: ArticleEvent.ID
+    private var delivered: Set<ArticleEvent.ID> = []
+    /// Events up to the start are history: readers who want them ask with `Last-Event-ID`.
+    private let start: ArticleEvent.ID
+
+    init(start: ArticleEvent.ID) {
+        self.start = start
+        self.newest = start
+    }
+
+    var readFrom: ArticleEvent.ID { max(start, newest - Self.lookBack) }
+
+    /// The events not delivered yet, in order; marks them delivered.
+    mutating func unseen(_ events: [ArticleEvent]) -> [ArticleEvent] {
+        let fresh = events.filter { $0.id > start && !delivered.contains($0.id) }
+        for event in fresh { delivered.insert(event.id) }
+        newest = max(newest, events.map(\.id).max() ?? newest)
+        let floor = readFrom
+        if delivered.count > Int(Self.lookBack) * 2 { delivered = delivered.filter { $0 > floor } }
+        return fresh
+    }
+}
