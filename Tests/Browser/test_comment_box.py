@@ -136,3 +136,41 @@ def test_sort_and_more_comments(site_factory, page):
     assert first == "Ý kiến số 3."
     if page.js:
         assert page.evaluate("window.__stayed === true"), "the page reloaded"
+
+
+def test_other_readers_comments_arrive_without_a_reload(site_factory, js_page):
+    """The event stream: a comment another reader posts, a like, and a moderator's removal (from another process, the
+    command line) all reach an open page in place; the page is never reloaded."""
+    import subprocess
+    from conftest import BINARY
+
+    site = site_factory("post")
+    page = js_page
+    page.goto(site.url)
+    page.evaluate("window.__stayed = true")
+    page.wait_for_function("document.querySelector('#binh-luan .comments-empty') !== null")
+    # Subscribed once the stream has said `ready`; give it a moment on a busy machine.
+    page.wait_for_timeout(500)
+
+    first = site.post_comment("Hoàng Yến", "Tin này cập nhật nhanh thật, cảm ơn tòa soạn!")
+    page.locator(f"#binh-luan-{first['id']}").wait_for(timeout=5000)
+    assert page.locator(f"#binh-luan-{first['id']} .comment-body").inner_text() == first["body"]
+    assert page.get_attribute("#binh-luan", "data-total") == "1"
+    assert "1" in page.locator(".comments-count").inner_text()
+
+    second = site.post_comment("Đỗ Khải", "Mong có thêm ảnh hiện trường.")
+    page.locator(f"#binh-luan-{second['id']}").wait_for(timeout=5000)
+    assert page.get_attribute("#binh-luan", "data-total") == "2"
+    # Newest first, as the list is sorted.
+    assert page.locator("#danh-sach-binh-luan > .thread .comment-body").first.inner_text() == second["body"]
+
+    site.like(first["id"], 7)
+    page.wait_for_function(f"document.querySelector('#binh-luan-{first['id']} .like').textContent.includes('· 1')",
+                           timeout=5000)
+
+    rejected = subprocess.run([str(BINARY), "comments", "reject", str(second["id"]), "--database", site.database],
+                              capture_output=True, text=True)
+    assert rejected.returncode == 0, rejected.stderr
+    page.wait_for_function(f"document.getElementById('binh-luan-{second['id']}') === null", timeout=5000)
+    assert page.get_attribute("#binh-luan", "data-total") == "1"
+    assert page.evaluate("window.__stayed === true"), "the page reloaded"

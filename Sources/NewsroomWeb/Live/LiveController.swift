@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import NewsroomCore
+import ServiceLifecycle
 
 /// `GET /api/v1/articles/{id}/events`: the article's comment section as a Server-Sent Events stream. A new reader
 /// first gets `ready` (the comment count, and the number of the newest event so a reconnect can resume); a reader
@@ -63,7 +64,9 @@ struct LiveController {
                 defer { live.unsubscribe(article: article.id, token: token) }
                 var last = startFrom
                 try await writer.write(ByteBuffer(string: opening))
-                for await message in stream {
+                // The server is the first service told to shut down and waits for its open responses: each stream
+                // ends itself then, or graceful shutdown would wait for readers who never leave.
+                for await message in stream.cancelOnGracefulShutdown() {
                     if let id = message.id {
                         guard id > last else { continue }
                         last = id
