@@ -4,6 +4,8 @@
 #   and nginx serving the same page bytes as a static file.
 # Prints requests/s, p50 and p99 latency, and each figure's ratio to nginx.
 # Needs wrk and nginx (apt-get install wrk nginx). Usage: Benchmarks/run.sh [seconds per run, default 10]
+# On SQLite by default; with BENCH_POSTGRES_URL=postgres://user@host:port/db (a server this user may create databases
+# on; psql installed), the same runs go to a new database on that server, dropped at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
@@ -24,17 +26,31 @@ cleanup() {
   [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
   [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
   rm -rf "$WORK"
+  if [ -n "${BENCH_DB:-}" ]; then psql "${BENCH_POSTGRES_URL%%\?*}" -qc "DROP DATABASE IF EXISTS $BENCH_DB WITH (FORCE)" >/dev/null; fi
 }
 trap cleanup EXIT
 
-export NEWSROOM_DATABASE_URL="sqlite://$WORK/bench.sqlite"
+MIGRATE=()
+if [ -n "${BENCH_POSTGRES_URL:-}" ]; then
+  BENCH_DB="newsroom_bench_$$"
+  psql "${BENCH_POSTGRES_URL%%\?*}" -qc "CREATE DATABASE $BENCH_DB" >/dev/null
+  SERVER_URL="${BENCH_POSTGRES_URL%%\?*}"
+  QUERY=""
+  [[ "$BENCH_POSTGRES_URL" == *\?* ]] && QUERY="?${BENCH_POSTGRES_URL#*\?}"
+  export NEWSROOM_DATABASE_URL="${SERVER_URL%/*}/$BENCH_DB$QUERY"
+  "$BIN" migrate > /dev/null
+  MIGRATE=(--migrate)
+else
+  export NEWSROOM_DATABASE_URL="sqlite://$WORK/bench.sqlite"
+fi
+echo "== database: $NEWSROOM_DATABASE_URL" >&2
 export NEWSROOM_SECRET="benchmark-secret-benchmark-secret-benchmark"
 SEED="${NEWSROOM_SEED:-../shared/seed/000_380a24cf614cbcf5.txt}"
 IFS=$'\t' read -r ARTICLE_ID ARTICLE_PATH _ < <("$BIN" import "$SEED")
 
 # Post moderation, the default word rules and per-client limits on; comments arrive through a trusted proxy (this
 # machine) from varied reader addresses, so the limits do not hide the server's speed.
-"$BIN" serve --port 0 --no-demo --moderation post --trusted-proxies 127.0.0.1,::1 > "$WORK/serve.log" 2>&1 &
+"$BIN" serve --port 0 --no-demo --moderation post --trusted-proxies 127.0.0.1,::1 "${MIGRATE[@]}" > "$WORK/serve.log" 2>&1 &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   PORT="$(grep -o 'http://127.0.0.1:[0-9]*' "$WORK/serve.log" | head -1 | sed 's/.*://' || true)"

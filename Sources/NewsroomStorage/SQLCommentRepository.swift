@@ -151,9 +151,7 @@ public struct SQLCommentRepository: CommentRepository {
     public func hasDuplicate(
         article: Article.ID, body: String, email: String?, client: String, since date: Date
     ) async throws -> Bool {
-        // PostgreSQL indexes a hash of the body (migration 3); comparing the hash too lets it seek.
-        let sameBody: SQLQueryString =
-            database.dialect == .postgres ? "md5(body) = md5(\(bind: body)) AND body = \(bind: body)" : "body = \(bind: body)"
+        let sameBody = database.dialect.sameBody(body)
         return try await database.read { db in
             // Two lookups, each a seek on its own index (an OR of both would scan).
             let byClient = try await db.raw(

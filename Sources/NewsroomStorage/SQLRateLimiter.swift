@@ -22,9 +22,9 @@ public struct SQLRateLimiter: RateLimitStore {
         let horizon = Timestamp(now.addingTimeInterval(-longest))
         let dialect = database.dialect
         return try await database.write { db in
-            if dialect == .postgres {
-                // In key order, so two attempts sharing keys cannot wait on each other.
-                for key in keys { try await db.raw("SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))").run() }
+            // In key order, so two attempts sharing keys cannot wait on each other.
+            for key in keys {
+                if let lock = dialect.serialise(on: "rate:" + key) { try await db.raw(lock).run() }
             }
             // What has left every window is no longer needed.
             try await db.raw("DELETE FROM rate_events WHERE key IN (\(binds: keys)) AND at <= \(bind: horizon)").run()

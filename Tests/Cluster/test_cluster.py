@@ -56,11 +56,11 @@ def database():
 class Instance:
     """One `newsroom serve` on a free port."""
 
-    def __init__(self, database, name, moderation="post"):
+    def __init__(self, database, name, moderation="post", extra=()):
         self.name = name
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--host", "127.0.0.1", "--port", "0", "--database", database, "--secret", SECRET,
-             "--no-demo", "--moderation", moderation, "--comment-limits", "off", "--min-form-seconds", "0"],
+             "--no-demo", "--moderation", moderation, "--comment-limits", "off", "--min-form-seconds", "0", *extra],
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in self.process.stdout:
             match = re.search(r"đang chạy tại http://127\.0\.0\.1:(\d+) ", line)
@@ -266,3 +266,37 @@ def test_killing_an_instance_under_load_loses_no_acknowledged_comment(database):
         stop.set()
         a.kill()
         b.stop()
+
+
+def test_serve_refuses_pending_migrations_unless_told_to_migrate():
+    if not SERVER_URL:
+        if IN_CI:
+            pytest.fail("CI=true but NEWSROOM_TEST_POSTGRES_URL is not set: the cluster tests must run")
+        pytest.skip("no PostgreSQL server (NEWSROOM_TEST_POSTGRES_URL)")
+    name = "cluster_" + uuid.uuid4().hex[:12]
+    psql(SERVER_URL, f"CREATE DATABASE {name}")
+    url = urllib.parse.urlunsplit(urllib.parse.urlsplit(SERVER_URL)._replace(path="/" + name))
+    try:
+        refused = subprocess.run(
+            [str(BINARY), "serve", "--port", "0", "--database", url, "--secret", SECRET, "--no-demo"],
+            capture_output=True, text=True, timeout=60)
+        assert refused.returncode != 0
+        assert "migration chưa áp dụng" in refused.stderr and "newsroom migrate" in refused.stderr
+        assert psql(url, "SELECT count(*) FROM schema_migrations").strip() == "0"
+
+        listed = subprocess.run([str(BINARY), "migrate", "--dry-run", "--database", url], capture_output=True, text=True)
+        assert listed.returncode == 0 and "1\tCreateArticlesAndComments" in listed.stdout
+        assert psql(url, "SELECT count(*) FROM schema_migrations").strip() == "0"
+
+        # With --migrate the instance applies them itself and serves.
+        instance = Instance(url, "M", extra=["--migrate"])
+        try:
+            assert int(psql(url, "SELECT count(*) FROM schema_migrations").strip()) >= 7
+            connection = http.client.HTTPConnection("127.0.0.1", instance.port, timeout=10)
+            connection.request("GET", "/healthz")
+            assert connection.getresponse().status == 200
+            connection.close()
+        finally:
+            instance.stop()
+    finally:
+        psql(SERVER_URL, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -148,6 +148,8 @@ extension Assets {
           /* `live`: sent by another reader, so the page neither counts it (the event carries the count) nor
              scrolls away from what this reader is reading. */
           function insertComment(c, live) {
+            /* The stream and this reader's own post can both bring the same comment; it is shown once. */
+            if (document.getElementById("binh-luan-" + c.id)) return;
             var node = renderComment(c);
             if (c.parentId === null) {
               var thread = element("div", "thread");

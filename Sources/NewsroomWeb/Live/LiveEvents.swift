@@ -96,7 +96,8 @@ public final class LiveEvents: Service, Sendable {
                 }
             }
             group.addTask {
-                var cursor = EventCursor(start: start)
+                // SQLite has one writer, so its numbers appear in order; PostgreSQL's may not.
+                var cursor = EventCursor(start: start, lookBack: self.services.store.database.dialect == .sqlite ? 0 : 256)
                 for await _ in wakes.cancelOnGracefulShutdown() {
                     await self.catchUp(&cursor)
                 }
@@ -187,19 +188,20 @@ public final class LiveEvents: Service, Sendable {
 /// when it commits, so a smaller number can appear after a larger one: the cursor looks back a little behind the
 /// newest number seen and remembers what it delivered there, instead of trusting "after the last one".
 struct EventCursor {
-    static let lookBack: ArticleEvent.ID = 256
-
+    /// How far behind the newest number seen to keep looking.
+    let lookBack: ArticleEvent.ID
     private(set) var newest: ArticleEvent.ID
     private var delivered: Set<ArticleEvent.ID> = []
     /// Events up to the start are history: readers who want them ask with `Last-Event-ID`.
     private let start: ArticleEvent.ID
 
-    init(start: ArticleEvent.ID) {
+    init(start: ArticleEvent.ID, lookBack: ArticleEvent.ID) {
         self.start = start
         self.newest = start
+        self.lookBack = lookBack
     }
 
-    var readFrom: ArticleEvent.ID { max(start, newest - Self.lookBack) }
+    var readFrom: ArticleEvent.ID { max(start, newest - lookBack) }
 
     /// The events not delivered yet, in order; marks them delivered.
     mutating func unseen(_ events: [ArticleEvent]) -> [ArticleEvent] {
@@ -207,7 +209,7 @@ struct EventCursor {
         for event in fresh { delivered.insert(event.id) }
         newest = max(newest, events.map(\.id).max() ?? newest)
         let floor = readFrom
-        if delivered.count > Int(Self.lookBack) * 2 { delivered = delivered.filter { $0 > floor } }
+        if delivered.count > Int(lookBack) * 2 { delivered = delivered.filter { $0 > floor } }
         return fresh
     }
 }
