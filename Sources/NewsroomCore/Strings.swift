@@ -47,6 +47,8 @@ public enum Strings {
     public static let overTemplate = "Vượt quá {n} ký tự"
     public static let tooLongTemplate = "Bình luận dài {n} ký tự, tối đa {max} ký tự. Xin bạn rút gọn rồi gửi lại."
     public static let commentCountTemplate = "{n} bình luận"
+    /// Read aloud (a polite live region) when another reader's comment appears on an open page.
+    public static let liveCommentTemplate = "{author} vừa bình luận"
     public static let networkError = "Không gửi được. Xin bạn kiểm tra kết nối mạng rồi thử lại."
 
     /// "12 bình luận".

@@ -15,12 +15,6 @@ public protocol Database: Sendable {
     /// and one fsync serve a burst of comments.
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
 
-    /// Like `write`, and marks the pages of these articles changed (`PageStamp`) in the same transaction, once per
-    /// transaction however many of its writes name the same article.
-    func write<T: Sendable>(
-        changingPagesOf articles: Set<Int64>, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
-    ) async throws -> T
-
     /// Closes every connection.
     func close() async
 }

@@ -142,25 +142,37 @@ public final class PostgresStore: Database {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await write(changingPagesOf: [], body)
-    }
-
-    public func write<T: Sendable>(
-        changingPagesOf articles: Set<Int64>, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
-    ) async throws -> T {
         try await client.withConnection { connection in
             let db = connection.sql(queryLogLevel: .trace)
             try await db.raw("BEGIN").run()
             do {
                 let value = try await body(db)
-                if !articles.isEmpty { try await db.raw(PageVersion.bump(articles)).run() }
+                let announce =
+                    try await db.raw("SELECT current_setting('newsroom.events_written', true) AS flag").first()?
+                    .decode(column: "flag", as: String?.self) == "on"
                 try await db.raw("COMMIT").run()
+                if announce { await Self.announce(on: db) }
                 return value
             } catch {
                 try? await db.raw("ROLLBACK").run()
                 throw error
             }
         }
+    }
+
+    /// Wakes every instance's `LiveEvents` (one channel per schema, so sites or tests sharing a server do not hear
+    /// each other). Sent after the commit, in a transaction of its own that does not wait for the disk: it carries
+    /// nothing to keep (the events are in the table; a lost wake-up is caught by the instances' slower poll), and
+    /// PostgreSQL lets one notifying transaction commit at a time.
+    private static func announce(on db: any SQLDatabase) async {
+        try? await db.raw(
+            """
+            DO $$ BEGIN
+                PERFORM set_config('synchronous_commit', 'off', true);
+                PERFORM pg_notify('newsroom_' || current_schema(), '');
+            END $$
+            """
+        ).run()
     }
 
     /// A connection outside the pool, for LISTEN: a pooled one would go back to the pool still listening.

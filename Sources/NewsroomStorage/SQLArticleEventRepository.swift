@@ -60,12 +60,10 @@ public struct SQLArticleEventRepository: Sendable {
 }
 
 extension PostgresStore {
-    /// Calls `onEvent` with the id of every event another transaction commits on this site's schema, until the task
-    /// is cancelled; a dropped connection is opened again after a pause (`onReconnect` then lets the caller catch up
-    /// on what it may have missed).
-    public func listenForEvents(
-        logger: Logger, onReconnect: @escaping @Sendable () -> Void, onEvent: @escaping @Sendable (ArticleEvent.ID) -> Void
-    ) async {
+    /// Calls `onEvents` each time a transaction that logged events commits on this site's schema, on any instance,
+    /// until the task is cancelled. A dropped connection is opened again after a pause, and `onEvents` is called then
+    /// too, since some may have been missed meanwhile.
+    public func listenForEvents(logger: Logger, onEvents: @escaping @Sendable () -> Void) async {
         while !Task.isCancelled {
             do {
                 let connection = try await dedicatedConnection(logger: logger)
@@ -74,10 +72,8 @@ extension PostgresStore {
                 let channel = "newsroom_" + (schema ?? "public")
                 try await withTaskCancellationHandler {
                     try await connection.listen(on: channel) { notifications in
-                        onReconnect()
-                        for try await notification in notifications {
-                            if let id = ArticleEvent.ID(notification.payload) { onEvent(id) }
-                        }
+                        onEvents()
+                        for try await _ in notifications { onEvents() }
                     }
                 } onCancel: {
                     connection.close().whenComplete { _ in }

@@ -18,10 +18,19 @@ public struct SQLArticleRepository: ArticleRepository {
 
     public func pageStamp(id: Article.ID) async throws -> PageStamp? {
         try await database.read { db in
-            try await db.raw("SELECT slug, comments_version, updated_at FROM articles WHERE id = \(bind: id)").first().map { row in
+            // The article's own version (bumped when it is saved) plus the newest event of its comment section:
+            // both only grow, so their sum changes whenever either does, and comment writes never touch the
+            // article's row (on PostgreSQL a row every comment updated would make an article's comments queue).
+            try await db.raw(
+                """
+                SELECT slug, updated_at, comments_version
+                    + COALESCE((SELECT MAX(e.id) FROM article_events e WHERE e.article_id = articles.id), 0) AS version
+                FROM articles WHERE id = \(bind: id)
+                """
+            ).first().map { row in
                 PageStamp(
                     slug: try row.decode(column: "slug", as: String.self),
-                    version: try row.decode(column: "comments_version", as: Int64.self),
+                    version: try row.decode(column: "version", as: Int64.self),
                     updatedAt: try row.decode(column: "updated_at", as: Timestamp.self).date)
             }
         }

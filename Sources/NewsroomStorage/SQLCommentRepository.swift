@@ -15,7 +15,7 @@ public struct SQLCommentRepository: CommentRepository {
         """
 
     public func insert(_ comment: NewComment) async throws -> Comment {
-        try await database.write(changingPagesOf: comment.status == .published ? [comment.articleID] : []) { db in
+        try await database.write { db in
             let row = try await db.insert(into: "comments")
                 .columns(
                     "article_id", "parent_id", "reply_to_id", "author", "email", "body", "status", "likes",
@@ -141,7 +141,6 @@ public struct SQLCommentRepository: CommentRepository {
                 .first()
             if inserted != nil {
                 try await db.raw("UPDATE comments SET likes = likes + 1 WHERE id = \(bind: comment)").run()
-                try await PageVersion.bump(articlesOf: [comment], on: db)
             }
             return try await db.raw("SELECT likes FROM comments WHERE id = \(bind: comment)").first()?
                 .decode(column: "likes", as: Int.self)
@@ -178,7 +177,6 @@ public struct SQLCommentRepository: CommentRepository {
                 .map { try $0.decode(column: "id", as: Comment.ID.self) }
             guard !existing.isEmpty else { return [] }
             try await db.raw("UPDATE comments SET status = \(bind: status.rawValue) WHERE id IN (\(binds: existing))").run()
-            try await PageVersion.bump(articlesOf: existing, on: db)
             return existing.sorted()
         }
     }

@@ -87,19 +87,17 @@ public struct SQLModerationRepository: ModerationRepository {
                 try await Self.record(action, comment: id, before: before, after: status.rawValue, by: staff, at: date, on: db)
                 changed.append(id)
             }
-            try await PageVersion.bump(articlesOf: changed, on: db)
             return changed
         }
     }
 
     public func edit(_ id: Comment.ID, body: String, by staff: StaffMember, at date: Date) async throws -> Bool {
         try await database.write { db in
-            guard let row = try await db.raw("SELECT body, article_id FROM comments WHERE id = \(bind: id)").first() else { return false }
+            guard let row = try await db.raw("SELECT body FROM comments WHERE id = \(bind: id)").first() else { return false }
             let before = try row.decode(column: "body", as: String.self)
             guard before != body else { return true }
             try await db.raw("UPDATE comments SET body = \(bind: body) WHERE id = \(bind: id)").run()
             try await Self.record(.edit, comment: id, before: before, after: body, by: staff, at: date, on: db)
-            try await PageVersion.bump(article: try row.decode(column: "article_id", as: Article.ID.self), on: db)
             return true
         }
     }

@@ -8,9 +8,8 @@ public struct SQLReaderStandingRepository: ReaderStandingRepository {
 
     public func report(comment: Comment.ID, client: String, reason: ReportReason, threshold: Int, at date: Date) async throws -> Int? {
         try await database.write { db in
-            guard let row = try await db.raw("SELECT article_id FROM comments WHERE id = \(bind: comment) AND status = 'published'").first()
+            guard try await db.raw("SELECT id FROM comments WHERE id = \(bind: comment) AND status = 'published'").first() != nil
             else { return nil }
-            let article = try row.decode(column: "article_id", as: Article.ID.self)
             let inserted = try await db.insert(into: "comment_reports")
                 .columns("comment_id", "client", "reason", "created_at")
                 .values(SQLBind(comment), SQLBind(client), SQLBind(reason.rawValue), SQLBind(Timestamp(date)))
@@ -28,7 +27,6 @@ public struct SQLReaderStandingRepository: ReaderStandingRepository {
                 try await db.raw(
                     "UPDATE comments SET status = 'pending', held_reason = \(bind: "Bị báo cáo \(reports) lần") WHERE id = \(bind: comment)"
                 ).run()
-                try await PageVersion.bump(article: article, on: db)
             }
             return reports
         }
@@ -51,7 +49,6 @@ public struct SQLReaderStandingRepository: ReaderStandingRepository {
             try await db.raw("UPDATE comments SET status = 'rejected' WHERE id = \(bind: comment)").run()
             try await SQLModerationRepository.record(
                 .reject, comment: comment, before: before, after: "rejected", by: staff, at: date, on: db)
-            try await PageVersion.bump(article: try row.decode(column: "article_id", as: Article.ID.self), on: db)
             return true
         }
     }

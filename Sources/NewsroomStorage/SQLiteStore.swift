@@ -58,13 +58,7 @@ public final class SQLiteStore: Database {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await batcher.write(changingPagesOf: [], body)
-    }
-
-    public func write<T: Sendable>(
-        changingPagesOf articles: Set<Int64>, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
-    ) async throws -> T {
-        try await batcher.write(changingPagesOf: articles, body)
+        try await batcher.write(body)
     }
 
     public func close() async {

@@ -9,8 +9,6 @@ final class WriteBatcher: Sendable {
     /// A write waiting its turn. `run` executes it inside the open transaction and returns what to tell its caller
     /// once the commit has (or has not) happened; `fail` answers it when no transaction could be opened.
     struct Job: Sendable {
-        /// Articles whose pages this write changes.
-        let articles: Set<Int64>
         /// Runs the write; with `isolated`, inside a savepoint of its own (needed only when it shares the transaction).
         let run: @Sendable (any SQLDatabase, _ isolated: Bool) async -> Outcome
         let fail: @Sendable (any Error) -> Void
@@ -38,12 +36,9 @@ final class WriteBatcher: Sendable {
         self.maxBatch = maxBatch
     }
 
-    func write<T: Sendable>(
-        changingPagesOf articles: Set<Int64>, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
-    ) async throws -> T {
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<T, any Error>) in
             let job = Job(
-                articles: articles,
                 run: { db, isolated in
                     do {
                         if isolated { try await db.raw("SAVEPOINT newsroom_write").run() }
@@ -89,18 +84,7 @@ final class WriteBatcher: Sendable {
             var outcomes: [Outcome] = []
             for job in batch { outcomes.append(await job.run(database, batch.count > 1)) }
             var commitError: (any Error)?
-            // One version bump per article for the whole batch, rather than one per comment.
-            let changed = zip(batch, outcomes).filter { !$0.1.failed }.reduce(into: Set<Int64>()) { $0.formUnion($1.0.articles) }
-            if !changed.isEmpty {
-                do {
-                    try await database.raw(PageVersion.bump(changed)).run()
-                } catch {
-                    commitError = error
-                }
-            }
-            if commitError != nil {
-                try? await database.raw("ROLLBACK").run()
-            } else if batch.count == 1 && outcomes[0].failed {
+            if batch.count == 1 && outcomes[0].failed {
                 // Alone, the write ran without a savepoint: undo it with the whole transaction.
                 try? await database.raw("ROLLBACK").run()
             } else {

@@ -155,6 +155,7 @@ def test_other_readers_comments_arrive_without_a_reload(site_factory, js_page):
     first = site.post_comment("Hoàng Yến", "Tin này cập nhật nhanh thật, cảm ơn tòa soạn!")
     page.locator(f"#binh-luan-{first['id']}").wait_for(timeout=5000)
     assert page.locator(f"#binh-luan-{first['id']} .comment-body").inner_text() == first["body"]
+    assert page.locator("#binh-luan [role=status].visually-hidden").inner_text() == "Hoàng Yến vừa bình luận"
     assert page.get_attribute("#binh-luan", "data-total") == "1"
     assert "1" in page.locator(".comments-count").inner_text()
 

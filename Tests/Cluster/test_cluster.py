@@ -300,3 +300,37 @@ def test_serve_refuses_pending_migrations_unless_told_to_migrate():
             instance.stop()
     finally:
         psql(SERVER_URL, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+def test_the_event_stream_on_one_sqlite_instance_and_its_errors():
+    """The same stream without PostgreSQL: one process, its event log polled; and the errors it answers."""
+    if not BINARY.exists():
+        pytest.fail(f"no newsroom binary at {BINARY}")
+    with tempfile.TemporaryDirectory(prefix="newsroom-events-") as directory:
+        database = f"sqlite://{directory}/site.sqlite"
+        article = import_seed(database)
+        instance = Instance(database, "S")
+        try:
+            stream = EventStream(instance, article)
+            _, ready_id, ready = stream.next("ready")
+            assert ready == {"count": 0}
+            sent = time.monotonic()
+            status, body = instance.post_comment(article, "Một bình luận trên máy chủ SQLite.")
+            assert status == 201
+            arrived, comment_event, data = stream.next("comment", where=lambda data: data["comment"]["id"] == body["comment"]["id"])
+            print(f"\nSQLite, POST to event: {(arrived - sent) * 1000:.0f} ms")
+            assert data["count"] == 1 and int(comment_event) > int(ready_id)
+            stream.close()
+
+            for path, headers, expected_status, code in [
+                ("/api/v1/articles/999999/events", {}, 404, "article_not_found"),
+                (f"/api/v1/articles/{article}/events", {"Last-Event-ID": "abc"}, 400, "invalid_field"),
+            ]:
+                connection = http.client.HTTPConnection("127.0.0.1", instance.port, timeout=10)
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                error = json.loads(response.read())["error"]
+                connection.close()
+                assert response.status == expected_status and error["code"] == code and error["message"]
+        finally:
+            instance.stop()

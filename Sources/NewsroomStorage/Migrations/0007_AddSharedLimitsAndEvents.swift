@@ -1,8 +1,9 @@
 /// What several instances must share to agree: the comment rate-limit counters (until now in each process's memory)
 /// and a log of what changed on articles' comment sections, which live pages follow. The log is written by triggers,
 /// so every path that publishes, removes, edits or likes a comment (the site, the desk, the command line) records its
-/// event in the same transaction; on PostgreSQL the trigger also NOTIFYs the other instances, with only the event's
-/// id (NOTIFY payloads are capped at 8000 bytes).
+/// event in the same transaction. On PostgreSQL the trigger also marks the transaction, so that once it has committed
+/// the store NOTIFYs the other instances (`PostgresStore.write`): a NOTIFY inside the transaction would hold
+/// PostgreSQL's global notification lock until its commit reached the disk, and comments would commit one at a time.
 struct AddSharedLimitsAndEvents: Migration {
     let version = 7
     let name = "AddSharedLimitsAndEvents"
@@ -58,7 +59,6 @@ struct AddSharedLimitsAndEvents: Migration {
                 CREATE FUNCTION newsroom_comment_event() RETURNS trigger AS $$
                 DECLARE
                     event_kind TEXT;
-                    event_id BIGINT;
                 BEGIN
                     IF TG_OP = 'INSERT' THEN
                         IF NEW.status <> 'published' THEN RETURN NULL; END IF;
@@ -76,10 +76,9 @@ struct AddSharedLimitsAndEvents: Migration {
                         RETURN NULL;
                     END IF;
                     INSERT INTO article_events (article_id, kind, comment_id, created_at)
-                    VALUES (NEW.article_id, event_kind, NEW.id, (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT)
-                    RETURNING id INTO event_id;
-                    -- One channel per schema, so sites (or tests) sharing a server do not hear each other.
-                    PERFORM pg_notify('newsroom_' || current_schema(), event_id::TEXT);
+                    VALUES (NEW.article_id, event_kind, NEW.id, (extract(epoch FROM clock_timestamp()) * 1000)::BIGINT);
+                    -- Read by the store before COMMIT; gone with the transaction.
+                    PERFORM set_config('newsroom.events_written', 'on', true);
                     RETURN NULL;
                 END
                 $$ LANGUAGE plpgsql

@@ -75,11 +75,16 @@ extension Assets {
           function commentNode(id) { return document.getElementById("binh-luan-" + id); }
           var events = section.getAttribute("data-events");
           if (events && window.EventSource) {
+            /* Screen readers hear who just commented, without losing their place. */
+            var announcer = element("p", "visually-hidden");
+            announcer.setAttribute("role", "status");
+            section.appendChild(announcer);
             var source = new EventSource(events);
             source.addEventListener("comment", function (event) {
               var data = JSON.parse(event.data);
               if (!commentNode(data.comment.id) && (data.comment.parentId !== null || sortedNewest())) {
                 insertComment(data.comment, true);
+                announcer.textContent = fill(T.liveComment, { author: data.comment.author });
               }
               setCount(data.count);
             });

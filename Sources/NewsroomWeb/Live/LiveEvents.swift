@@ -92,7 +92,7 @@ public final class LiveEvents: Service, Sendable {
             }
             if let postgres = services.store.database as? PostgresStore {
                 group.addTask { [logger] in
-                    await postgres.listenForEvents(logger: logger, onReconnect: { wake.yield() }, onEvent: { _ in wake.yield() })
+                    await postgres.listenForEvents(logger: logger) { wake.yield() }
                 }
             }
             group.addTask {

@@ -7,6 +7,7 @@ struct ClientStrings: Encodable {
     var over = Strings.overTemplate
     var tooLong = Strings.tooLongTemplate
     var commentCount = Strings.commentCountTemplate
+    var liveComment = Strings.liveCommentTemplate
     var like = Strings.like
     var reply = Strings.reply
     var replyingTo = Strings.replyingTo
