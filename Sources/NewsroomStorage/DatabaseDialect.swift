@@ -20,10 +20,12 @@ public enum DatabaseDialect: Sendable {
         }
     }
 
-    /// Makes this transaction and any other that names the same key take turns until they end. PostgreSQL serves
-    /// many transactions at once, so it takes an advisory lock; SQLite's writes already run one at a time.
-    func serialise(on key: String) -> SQLQueryString? {
-        self == .postgres ? "SELECT pg_advisory_xact_lock(hashtext(\(bind: key)))" : nil
+    /// Makes this transaction and any other that names one of the same keys take turns until they end. PostgreSQL
+    /// serves many transactions at once, so it takes an advisory lock per key, in key order (two transactions sharing
+    /// keys then cannot wait on each other); SQLite's writes already run one at a time.
+    func serialise(on keys: [String]) -> SQLQueryString? {
+        guard self == .postgres, !keys.isEmpty else { return nil }
+        return "SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT unnest(\(bind: keys.sorted())::TEXT[]) AS k ORDER BY k) keys"
     }
 
     /// `body = ?` in a way each database can answer from its index: SQLite indexes the text, PostgreSQL (whose B-tree

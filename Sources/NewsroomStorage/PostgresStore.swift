@@ -94,7 +94,7 @@ public struct PostgresSettings: Sendable, Equatable {
 
 /// PostgreSQL as several instances share it: reads and writes from a pool of connections, each write in a
 /// transaction of its own (the server orders concurrent ones; there is no writer to batch behind), and a separate
-/// connection that LISTENs for what other instances announce (`Announcements`).
+/// connection that LISTENs for what other instances announce (`listenForEvents`).
 public final class PostgresStore: Database {
     public let dialect = DatabaseDialect.postgres
     public let settings: PostgresSettings
@@ -128,9 +128,9 @@ public final class PostgresStore: Database {
             }
         } catch {
             await store.close()
+            let reason = error is CancellationError ? "không trả lời sau 10 giây" : String(reflecting: error)
             throw ConfigurationError(
-                setting: "NEWSROOM_DATABASE_URL",
-                message: "không kết nối được PostgreSQL tại \(settings.host):\(settings.port): \(String(reflecting: error))")
+                setting: "NEWSROOM_DATABASE_URL", message: "không kết nối được PostgreSQL tại \(settings.host):\(settings.port): \(reason)")
         }
         return store
     }

@@ -16,6 +16,16 @@ public struct SQLArticleEventRepository: Sendable {
         }
     }
 
+    /// The events with these numbers that exist.
+    public func events(ids: [ArticleEvent.ID]) async throws -> [ArticleEvent] {
+        guard !ids.isEmpty else { return [] }
+        return try await database.read { db in
+            try await db.raw(
+                "SELECT id, article_id, kind, comment_id, created_at FROM article_events WHERE id IN (\(binds: ids)) ORDER BY id"
+            ).all().compactMap(Self.event)
+        }
+    }
+
     /// One article's events after `id`, oldest first: what a reader who reconnects missed.
     public func events(article: Article.ID, after id: ArticleEvent.ID, limit: Int) async throws -> [ArticleEvent] {
         try await database.read { db in

@@ -16,6 +16,13 @@ public struct SQLArticleRepository: ArticleRepository {
         }
     }
 
+    public func commentsOpen(id: Article.ID) async throws -> Bool? {
+        try await database.read { db in
+            try await db.raw("SELECT comments_open FROM articles WHERE id = \(bind: id)").first()?
+                .decode(column: "comments_open", as: Bool.self)
+        }
+    }
+
     public func pageStamp(id: Article.ID) async throws -> PageStamp? {
         try await database.read { db in
             // The article's own version (bumped when it is saved) plus the newest event of its comment section:

@@ -22,13 +22,9 @@ public struct SQLRateLimiter: RateLimitStore {
         let horizon = Timestamp(now.addingTimeInterval(-longest))
         let dialect = database.dialect
         return try await database.write { db in
-            // In key order, so two attempts sharing keys cannot wait on each other.
-            for key in keys {
-                if let lock = dialect.serialise(on: "rate:" + key) { try await db.raw(lock).run() }
-            }
-            // What has left every window is no longer needed.
-            try await db.raw("DELETE FROM rate_events WHERE key IN (\(binds: keys)) AND at <= \(bind: horizon)").run()
-            let rows = try await db.raw("SELECT key, at FROM rate_events WHERE key IN (\(binds: keys))").all()
+            if let lock = dialect.serialise(on: keys.map { "rate:" + $0 }) { try await db.raw(lock).run() }
+            // Events that have left every window are swept away hourly (`sweep`), not on this path.
+            let rows = try await db.raw("SELECT key, at FROM rate_events WHERE key IN (\(binds: keys)) AND at > \(bind: horizon)").all()
             var events: [String: [Date]] = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })
             for row in rows {
                 let key = try row.decode(column: "key", as: String.self)
@@ -36,9 +32,9 @@ public struct SQLRateLimiter: RateLimitStore {
             }
             if let wait = RateLimit.wait(limits, events: events, now: now) { return wait }
             let at = Timestamp(now)
-            for key in keys {
-                try await db.raw("INSERT INTO rate_events (key, at) VALUES (\(bind: key), \(bind: at))").run()
-            }
+            var insert = db.insert(into: "rate_events").columns("key", "at")
+            for key in keys { insert = insert.values(SQLBind(key), SQLBind(at)) }
+            try await insert.run()
             return nil
         }
     }

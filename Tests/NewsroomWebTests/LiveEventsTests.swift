@@ -11,19 +11,26 @@ import Testing
     }
 
     @Test func aNumberThatCommitsLateIsStillDeliveredOnce() {
-        var cursor = EventCursor(start: 10, lookBack: 256)
-        // 13 was taken before 14 but committed after it.
-        #expect(cursor.unseen(events([9, 11, 12, 14])).map(\.id) == [11, 12, 14])
-        #expect(cursor.readFrom == 10)
-        #expect(cursor.unseen(events([11, 12, 13, 14, 15])).map(\.id) == [13, 15])
-        #expect(cursor.unseen(events([11, 12, 13, 14, 15])).isEmpty)
+        let now = Date(timeIntervalSince1970: 1000)
+        var cursor = EventCursor(start: 10)
+        // 13 was taken before 14 but committed after it; 9 is history.
+        #expect(cursor.unseen(events([9, 11, 12, 14]), now: now).map(\.id) == [11, 12, 14])
+        #expect(cursor.newest == 14)
+        #expect(cursor.openGaps == [13])
+        #expect(cursor.unseen(events([13, 15]), now: now).map(\.id) == [13, 15])
+        #expect(cursor.openGaps.isEmpty)
+        #expect(cursor.unseen(events([13, 14, 15]), now: now).isEmpty)
     }
 
-    @Test func withoutLookBackItReadsOnlyWhatIsNew() {
-        var cursor = EventCursor(start: 0, lookBack: 0)
-        #expect(cursor.unseen(events([1, 2, 3])).map(\.id) == [1, 2, 3])
-        #expect(cursor.readFrom == 3)
-        #expect(cursor.unseen(events([4])).map(\.id) == [4])
+    @Test func aGapNobodyFillsIsDroppedAfterAWhile() {
+        let now = Date(timeIntervalSince1970: 1000)
+        var cursor = EventCursor(start: 0)
+        #expect(cursor.unseen(events([1, 3]), now: now).map(\.id) == [1, 3])
+        #expect(cursor.openGaps == [2])
+        #expect(cursor.unseen([], now: now.addingTimeInterval(EventCursor.gapLifetime + 1)).isEmpty)
+        #expect(cursor.openGaps.isEmpty)
+        // Too late: a rolled-back write's number is never delivered.
+        #expect(cursor.unseen(events([2]), now: now.addingTimeInterval(EventCursor.gapLifetime + 2)).isEmpty)
     }
 
     @Test func messagesAreWrittenAsServerSentEvents() {

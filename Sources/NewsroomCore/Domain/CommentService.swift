@@ -40,13 +40,13 @@ public struct CommentService: Sendable {
         let valid = try submission.validated()
         let now = now()
         // The independent checks run together: one round of reads instead of three in a row.
-        async let found = articles.article(id: articleID)
+        async let open = articles.commentsOpen(id: articleID)
         async let banned = standing?.isBanned(email: valid.email, client: client) ?? false
         async let duplicate = comments.hasDuplicate(
             article: articleID, body: valid.body, email: valid.email, client: client,
             since: now.addingTimeInterval(-duplicateWindow))
-        guard let article = try await found else { throw NewsroomError(.articleNotFound) }
-        guard article.commentsOpen else { throw NewsroomError(.commentsClosed) }
+        guard let commentsOpen = try await open else { throw NewsroomError(.articleNotFound) }
+        guard commentsOpen else { throw NewsroomError(.commentsClosed) }
         if try await banned { throw NewsroomError(.forbidden, message: Strings.banned) }
         var threadID: Comment.ID?
         var replyToID: Comment.ID?

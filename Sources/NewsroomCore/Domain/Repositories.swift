@@ -5,6 +5,10 @@ public protocol ArticleRepository: Sendable {
     /// The article with this id, or nil when there is none.
     func article(id: Article.ID) async throws -> Article?
 
+    /// Whether the article takes comments, or nil when there is no such article: what a new comment needs to know,
+    /// without reading (and decoding) the article's text.
+    func commentsOpen(id: Article.ID) async throws -> Bool?
+
     /// What identifies the current rendering of an article's page, or nil when there is no such article.
     func pageStamp(id: Article.ID) async throws -> PageStamp?
 

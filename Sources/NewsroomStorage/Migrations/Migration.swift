@@ -24,7 +24,7 @@ enum Migrations {
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.
     private static func serialise(_ db: any SQLDatabase, _ dialect: DatabaseDialect) async throws {
-        if let lock = dialect.serialise(on: "newsroom-migrations") { try await db.raw(lock).run() }
+        if let lock = dialect.serialise(on: ["newsroom-migrations"]) { try await db.raw(lock).run() }
     }
 
     /// Versions not yet applied to this database, in order.

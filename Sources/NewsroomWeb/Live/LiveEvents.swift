@@ -96,8 +96,7 @@ public final class LiveEvents: Service, Sendable {
                 }
             }
             group.addTask {
-                // SQLite has one writer, so its numbers appear in order; PostgreSQL's may not.
-                var cursor = EventCursor(start: start, lookBack: self.services.store.database.dialect == .sqlite ? 0 : 256)
+                var cursor = EventCursor(start: start)
                 for await _ in wakes.cancelOnGracefulShutdown() {
                     await self.catchUp(&cursor)
                 }
@@ -117,9 +116,16 @@ public final class LiveEvents: Service, Sendable {
 
     /// Reads the events committed since the last look and delivers each once.
     private func catchUp(_ cursor: inout EventCursor) async {
+        let batch = 1000
         do {
-            let events = try await services.store.events.events(after: cursor.readFrom, limit: 1000)
-            for event in cursor.unseen(events) { await deliver(event) }
+            var read: Int
+            repeat {
+                var events = try await services.store.events.events(after: cursor.newest, limit: batch)
+                read = events.count
+                let gaps = cursor.openGaps
+                if !gaps.isEmpty { events += try await services.store.events.events(ids: gaps) }
+                for event in cursor.unseen(events, now: Date()) { await deliver(event) }
+            } while read == batch
         } catch {
             logger.warning("Không đọc được nhật ký sự kiện bình luận: \(error)")
         }
@@ -185,31 +191,41 @@ public final class LiveEvents: Service, Sendable {
 }
 
 /// Which events have been delivered. On PostgreSQL numbers are taken when a transaction writes and become visible
-/// when it commits, so a smaller number can appear after a larger one: the cursor looks back a little behind the
-/// newest number seen and remembers what it delivered there, instead of trusting "after the last one".
+/// when it commits, so a smaller number can appear after a larger one. The cursor reads what lies beyond the newest
+/// number it has seen, and also asks again for the numbers it skipped over, for a while: a transaction still
+/// committing fills its gap; one rolled back never does, and its gap is dropped.
 struct EventCursor {
-    /// How far behind the newest number seen to keep looking.
-    let lookBack: ArticleEvent.ID
+    /// How long a skipped number is asked for again.
+    static let gapLifetime: TimeInterval = 10
+    /// The most skipped numbers kept (a burst of rolled-back writes must not make every read a long list).
+    static let maximumGaps = 1000
+
     private(set) var newest: ArticleEvent.ID
-    private var delivered: Set<ArticleEvent.ID> = []
-    /// Events up to the start are history: readers who want them ask with `Last-Event-ID`.
-    private let start: ArticleEvent.ID
+    private var gaps: [ArticleEvent.ID: Date] = [:]
 
-    init(start: ArticleEvent.ID, lookBack: ArticleEvent.ID) {
-        self.start = start
-        self.newest = start
-        self.lookBack = lookBack
-    }
+    /// Events up to `start` are history: readers who want them ask with `Last-Event-ID`.
+    init(start: ArticleEvent.ID) { newest = start }
 
-    var readFrom: ArticleEvent.ID { max(start, newest - lookBack) }
+    /// The skipped numbers still worth asking for.
+    var openGaps: [ArticleEvent.ID] { gaps.keys.sorted() }
 
     /// The events not delivered yet, in order; marks them delivered.
-    mutating func unseen(_ events: [ArticleEvent]) -> [ArticleEvent] {
-        let fresh = events.filter { $0.id > start && !delivered.contains($0.id) }
-        for event in fresh { delivered.insert(event.id) }
-        newest = max(newest, events.map(\.id).max() ?? newest)
-        let floor = readFrom
-        if delivered.count > Int(lookBack) * 2 { delivered = delivered.filter { $0 > floor } }
+    mutating func unseen(_ events: [ArticleEvent], now: Date) -> [ArticleEvent] {
+        var fresh: [ArticleEvent] = []
+        for event in events.sorted(by: { $0.id < $1.id }) {
+            if event.id > newest {
+                var skipped = newest + 1
+                while skipped < event.id && gaps.count < Self.maximumGaps {
+                    gaps[skipped] = now
+                    skipped += 1
+                }
+                newest = event.id
+                fresh.append(event)
+            } else if gaps.removeValue(forKey: event.id) != nil {
+                fresh.append(event)
+            }
+        }
+        gaps = gaps.filter { now.timeIntervalSince($0.value) < Self.gapLifetime }
         return fresh
     }
 }
