@@ -156,6 +156,8 @@ def test_other_readers_comments_arrive_without_a_reload(site_factory, js_page):
     page.locator(f"#binh-luan-{first['id']}").wait_for(timeout=5000)
     assert page.locator(f"#binh-luan-{first['id']} .comment-body").inner_text() == first["body"]
     assert page.locator("#binh-luan [role=status].visually-hidden").inner_text() == "Hoàng Yến vừa bình luận"
+    # Shown in place with the same actions as a comment the server renders.
+    assert page.locator(f"#binh-luan-{first['id']} .report-link").get_attribute("href") == f"/binh-luan/{first['id']}/bao-cao"
     assert page.get_attribute("#binh-luan", "data-total") == "1"
     assert "1" in page.locator(".comments-count").inner_text()
 

@@ -115,6 +115,11 @@ extension Assets {
             button.setAttribute("aria-label", T.like + " (" + c.likes + ")");
             like.appendChild(button);
             footer.appendChild(like);
+            /* As the server renders it: a comment shown in place can be reported like any other. */
+            var report = element("a", "report-link", T.report);
+            report.href = "/binh-luan/" + c.id + "/bao-cao";
+            report.rel = "nofollow";
+            footer.appendChild(report);
             var reply = element("a", "reply-link", T.reply);
             reply.href = articlePath + "?tra-loi=" + c.id + "#tra-loi-" + c.id;
             footer.appendChild(reply);

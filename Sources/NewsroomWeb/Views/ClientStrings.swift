@@ -10,6 +10,7 @@ struct ClientStrings: Encodable {
     var liveComment = Strings.liveCommentTemplate
     var like = Strings.like
     var reply = Strings.reply
+    var report = Strings.reportAction
     var replyingTo = Strings.replyingTo
     var submitReply = Strings.submitReply
     var networkError = Strings.networkError
