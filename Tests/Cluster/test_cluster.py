@@ -9,6 +9,7 @@ import pathlib
 import queue
 import re
 import signal
+import socket
 import subprocess
 import tempfile
 import threading
@@ -145,6 +146,11 @@ class EventStream:
                 return arrived, event_id, data
 
     def close(self):
+        # The reading thread holds the response; shutting the socket down ends its read at once.
+        try:
+            self.connection.sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.connection.close()
 
 
@@ -334,3 +340,65 @@ def test_the_event_stream_on_one_sqlite_instance_and_its_errors():
                 assert response.status == expected_status and error["code"] == code and error["message"]
         finally:
             instance.stop()
+
+
+def test_what_one_instance_records_holds_on_the_other(database):
+    """Comment limits, staff sessions and the moderation log live in the database: a reader cannot double the limit
+    by landing on both instances, and a moderator signed in on A works on B."""
+    article = import_seed(database)
+    limits = ["--trusted-proxies", "127.0.0.1", "--comment-limits", "2/60"]
+    a = Instance(database, "A", extra=limits)
+    b = Instance(database, "B", extra=limits)
+    try:
+        reader = {"X-Forwarded-For": "203.0.113.9"}
+        statuses = [
+            instance.request("POST", f"/api/v1/articles/{article}/comments",
+                             {"author": "Khách", "body": f"Lần gửi thứ {number} qua máy chủ {instance.name}."}, headers=reader)[0]
+            for number, instance in enumerate([a, b, a, b])
+        ]
+        assert statuses == [201, 201, 429, 429]
+        status, body = b.request("POST", f"/api/v1/articles/{article}/comments",
+                                 {"author": "Khách khác", "body": "Người khác vẫn gửi được."}, headers={"X-Forwarded-For": "198.51.100.4"})
+        assert status == 201
+
+        password = "mật-khẩu-kiểm-duyệt-2026"
+        added = subprocess.run([str(BINARY), "user", "add", "kiemduyet@toasoan.vn", "--role", "moderator", "--database", database],
+                               input=password + "\n", capture_output=True, text=True)
+        assert added.returncode == 0, added.stderr
+
+        def get(instance, path, cookie=None):
+            connection = http.client.HTTPConnection("127.0.0.1", instance.port, timeout=10)
+            connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})
+            response = connection.getresponse()
+            text = response.read().decode()
+            connection.close()
+            return response, text
+
+        _, login_page = get(a, "/admin/login")
+        token = re.search(r'name="formToken" value="([^"]+)"', login_page).group(1)
+        form = urllib.parse.urlencode({"formToken": token, "email": "kiemduyet@toasoan.vn", "password": password,
+                                       "next": "/admin/moderation"})
+        connection = http.client.HTTPConnection("127.0.0.1", a.port, timeout=30)
+        connection.request("POST", "/admin/login", body=form, headers={"Content-Type": "application/x-www-form-urlencoded"})
+        response = connection.getresponse()
+        response.read()
+        assert response.status == 303
+        cookie = response.getheader("Set-Cookie").split(";")[0]
+        connection.close()
+
+        # The session made on A opens the desk on B.
+        response, desk = get(b, "/admin/moderation", cookie)
+        assert response.status == 200
+        csrf = re.search(r'name="csrf-token" content="([^"]+)"', desk).group(1)
+
+        status, held = a.post_comment(article, "Xem http://a.vn, http://b.vn và http://c.vn nhé.")
+        assert status == 201 and held["comment"]["status"] == "pending"
+        held_id = held["comment"]["id"]
+        status, _ = b.request("POST", f"/api/v1/moderation/comments/{held_id}/approve", headers={"Cookie": cookie, "X-CSRF-Token": csrf})
+        assert status == 200
+        assert held_id in a.comment_ids(article)
+        status, log = a.request("GET", f"/api/v1/moderation/log?comment={held_id}", headers={"Cookie": cookie})
+        assert status == 200 and "kiemduyet@toasoan.vn" in json.dumps(log, ensure_ascii=False)
+    finally:
+        a.stop()
+        b.stop()
