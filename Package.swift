@@ -66,7 +66,10 @@ let package = Package(
             path: "Tests/NewsroomTestSupport"
         ),
         .testTarget(name: "NewsroomCoreTests", dependencies: ["NewsroomCore", "NewsroomTestSupport"]),
-        .testTarget(name: "NewsroomStorageTests", dependencies: ["NewsroomStorage", "NewsroomTestSupport"]),
+        .testTarget(
+            name: "NewsroomStorageTests",
+            dependencies: ["NewsroomStorage", "NewsroomTestSupport", .product(name: "NIOSSL", package: "swift-nio-ssl")]
+        ),
         .testTarget(
             name: "NewsroomWebTests",
             dependencies: [

@@ -6,10 +6,13 @@ import PostgresNIO
 import SQLKit
 
 /// How Newsroom reaches a PostgreSQL server, read from `postgres://user:password@host:port/database?...`.
-/// Besides libpq's `sslmode` (`disable`, `prefer`, `require`), the query may name a `search_path` (a schema of
-/// its own per site or per test).
+/// Besides libpq's `sslmode` (`disable`, `prefer`, `require`, `verify-ca`, `verify-full`), the query may name a
+/// `search_path` (a schema of its own per site or per test).
 public struct PostgresSettings: Sendable, Equatable {
-    public enum TLSMode: String, Sendable { case disable, prefer, require }
+    /// libpq's meanings: `prefer` and `require` encrypt without checking the server's certificate (PostgreSQL
+    /// packages ship a self-signed one); `verify-ca` checks it against the system's authorities, `verify-full` the
+    /// host name too.
+    public enum TLSMode: String, Sendable { case disable, prefer, require, verifyCA = "verify-ca", verifyFull = "verify-full" }
 
     public var host: String
     public var port: Int
@@ -40,10 +43,13 @@ public struct PostgresSettings: Sendable, Equatable {
         switch query["sslmode"] ?? query["tlsmode"] ?? "prefer" {
         case "disable", "false": tls = .disable
         case "prefer", "allow", "true": tls = .prefer
-        case "require", "verify-ca", "verify-full": tls = .require
+        case "require": tls = .require
+        case "verify-ca": tls = .verifyCA
+        case "verify-full": tls = .verifyFull
         case let other:
             throw ConfigurationError(
-                setting: "NEWSROOM_DATABASE_URL", message: "sslmode \"\(other)\" không hợp lệ (disable, prefer, require)")
+                setting: "NEWSROOM_DATABASE_URL",
+                message: "sslmode \"\(other)\" không hợp lệ (disable, prefer, require, verify-ca, verify-full)")
         }
         if let path = query["search_path"], !path.isEmpty {
             guard path.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
@@ -61,13 +67,27 @@ public struct PostgresSettings: Sendable, Equatable {
         return parameters
     }
 
+    /// The TLS settings for this mode (nil: no TLS).
+    var tlsConfiguration: TLSConfiguration? {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch tls {
+        case .disable: return nil
+        case .prefer, .require: configuration.certificateVerification = .none
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        return configuration
+    }
+
     var connectionConfiguration: PostgresConnection.Configuration {
         get throws {
             let tls: PostgresConnection.Configuration.TLS =
-                switch self.tls {
-                case .disable: .disable
-                case .prefer: .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
-                case .require: .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+                if let configuration = tlsConfiguration {
+                    self.tls == .prefer
+                        ? .prefer(try NIOSSLContext(configuration: configuration))
+                        : .require(try NIOSSLContext(configuration: configuration))
+                } else {
+                    .disable
                 }
             var configuration = PostgresConnection.Configuration(
                 host: host, port: port, username: username, password: password, database: database, tls: tls)
@@ -78,10 +98,10 @@ public struct PostgresSettings: Sendable, Equatable {
 
     var clientConfiguration: PostgresClient.Configuration {
         let tls: PostgresClient.Configuration.TLS =
-            switch self.tls {
-            case .disable: .disable
-            case .prefer: .prefer(.makeClientConfiguration())
-            case .require: .require(.makeClientConfiguration())
+            if let configuration = tlsConfiguration {
+                self.tls == .prefer ? .prefer(configuration) : .require(configuration)
+            } else {
+                .disable
             }
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: username, password: password, database: database, tls: tls)

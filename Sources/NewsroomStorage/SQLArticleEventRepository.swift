@@ -75,8 +75,10 @@ extension PostgresStore {
     /// too, since some may have been missed meanwhile.
     public func listenForEvents(logger: Logger, onEvents: @escaping @Sendable () -> Void) async {
         while !Task.isCancelled {
+            var open: PostgresConnection?
             do {
                 let connection = try await dedicatedConnection(logger: logger)
+                open = connection
                 let schema = try await connection.sql().raw("SELECT current_schema() AS name").first()?.decode(
                     column: "name", as: String.self)
                 let channel = "newsroom_" + (schema ?? "public")
@@ -90,6 +92,8 @@ extension PostgresStore {
                 }
                 try? await connection.close()
             } catch {
+                // Whatever failed, the connection goes: one is opened again below.
+                if let open { try? await open.close() }
                 if Task.isCancelled { return }
                 logger.warning("Mất kết nối LISTEN tới PostgreSQL, thử lại sau 1 giây: \(error)")
             }

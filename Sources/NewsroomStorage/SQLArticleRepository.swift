@@ -25,20 +25,22 @@ public struct SQLArticleRepository: ArticleRepository {
 
     public func pageStamp(id: Article.ID) async throws -> PageStamp? {
         try await database.read { db in
-            // The article's own version (bumped when it is saved) plus the newest event of its comment section:
-            // both only grow, so their sum changes whenever either does, and comment writes never touch the
-            // article's row (on PostgreSQL a row every comment updated would make an article's comments queue).
+            // The article's own version (raised when it is saved) and the newest event of its comment section, so comment
+            // writes never touch the article's row (on PostgreSQL a row every comment updated would make an article's
+            // comments queue). An event that commits after a newer one does not change the newest; the page cache
+            // drops the article when such an event is delivered (`LiveEvents`), and keeps no rendering begun before.
             try await db.raw(
                 """
-                SELECT slug, updated_at, comments_version
-                    + COALESCE((SELECT MAX(e.id) FROM article_events e WHERE e.article_id = articles.id), 0) AS version
+                SELECT slug, updated_at, comments_version AS version,
+                    COALESCE((SELECT MAX(e.id) FROM article_events e WHERE e.article_id = articles.id), 0) AS latest_event
                 FROM articles WHERE id = \(bind: id)
                 """
             ).first().map { row in
                 PageStamp(
                     slug: try row.decode(column: "slug", as: String.self),
                     version: try row.decode(column: "version", as: Int64.self),
-                    updatedAt: try row.decode(column: "updated_at", as: Timestamp.self).date)
+                    updatedAt: try row.decode(column: "updated_at", as: Timestamp.self).date,
+                    latestEvent: try row.decode(column: "latest_event", as: Int64.self))
             }
         }
     }

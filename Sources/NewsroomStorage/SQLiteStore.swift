@@ -18,11 +18,12 @@ public final class SQLiteStore: Database {
     private let batcher: WriteBatcher
     private let nextReader = Atomic<Int>(0)
     private let logger: Logger
+    private let commitObservers = CommitObservers()
 
     private init(writer: SQLiteConnection, writerThread: NIOThreadPool, readers: [SQLiteConnection], logger: Logger) {
         self.writer = writer
         self.writerThread = writerThread
-        self.batcher = WriteBatcher(database: writer.sql(queryLogLevel: .trace))
+        self.batcher = WriteBatcher(database: writer.sql(queryLogLevel: .trace), afterCommit: commitObservers.notify)
         self.readers = readers
         self.logger = logger
     }
@@ -61,10 +62,27 @@ public final class SQLiteStore: Database {
         try await batcher.write(body)
     }
 
+    /// Calls `observer` after each commit of this process's writes (changes made by other processes, such as the
+    /// command line, are found by polling).
+    public func onCommit(_ observer: @escaping @Sendable () -> Void) {
+        commitObservers.add(observer)
+    }
+
     public func close() async {
         for connection in readers + [writer] {
             try? await connection.close()
         }
         try? await writerThread.shutdownGracefully()
+    }
+}
+
+/// Who wants to know that a write committed.
+private final class CommitObservers: Sendable {
+    private let observers = Mutex<[@Sendable () -> Void]>([])
+
+    func add(_ observer: @escaping @Sendable () -> Void) { observers.withLock { $0.append(observer) } }
+
+    @Sendable func notify() {
+        for observer in observers.withLock({ $0 }) { observer() }
     }
 }

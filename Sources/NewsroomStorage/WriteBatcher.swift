@@ -31,9 +31,13 @@ final class WriteBatcher: Sendable {
     /// The most writes one transaction takes, so a flood cannot hold the writer (and readers' view) for long.
     private let maxBatch: Int
 
-    init(database: any SQLDatabase, maxBatch: Int = 256) {
+    /// Called after every successful commit (a live page's follower looks for new events then).
+    private let afterCommit: @Sendable () -> Void
+
+    init(database: any SQLDatabase, maxBatch: Int = 256, afterCommit: @escaping @Sendable () -> Void = {}) {
         self.database = database
         self.maxBatch = maxBatch
+        self.afterCommit = afterCommit
     }
 
     func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
@@ -90,6 +94,7 @@ final class WriteBatcher: Sendable {
             } else {
                 do {
                     try await database.raw("COMMIT").run()
+                    afterCommit()
                 } catch {
                     commitError = error
                     try? await database.raw("ROLLBACK").run()

@@ -184,7 +184,9 @@ def test_a_comment_posted_through_a_is_listed_by_b_and_streamed_live_to_bs_reade
         assert set(posted) <= set(b.comment_ids(article))
         print(f"\nlag A → B (POST sent on A to event read from B), 5 comments: "
               f"median {sorted(lags)[2] * 1000:.0f} ms, max {max(lags) * 1000:.0f} ms")
-        # The target is well under a second; a busy CI machine is allowed a few.
+        # The target is well under a second; a busy CI machine is allowed a few. Without NOTIFY the instances' 2-second
+        # poll would still deliver, so the median must show the notification did the work.
+        assert sorted(lags)[2] < 0.5
         assert max(lags) < 5
 
         # Held for a moderator (too many links), approved by a third process: B's reader still gets it.

@@ -1,8 +1,10 @@
 import Foundation
+import NIOSSL
 import NewsroomCore
-import NewsroomStorage
 import NewsroomTestSupport
 import Testing
+
+@testable import NewsroomStorage
 
 private typealias Comment = NewsroomCore.Comment
 
@@ -58,9 +60,45 @@ private typealias Comment = NewsroomCore.Comment
             let events = try await store.events.events(article: article.id, after: start, limit: 100)
             #expect(events.map(\.kind) == [.comment, .likes, .comment, .edited, .removed])
             #expect(events.map(\.commentID) == [published.id, published.id, pending.id, pending.id, published.id])
-            #expect(events.map(\.id) == events.map(\.id).sorted())
             #expect(try await store.events.latestID(article: article.id) == events.last?.id)
             #expect(try await store.events.events(after: events[2].id, limit: 100).map(\.commentID) == [pending.id, published.id])
         }
+    }
+}
+
+/// What only PostgreSQL has: the pool's settings.
+@Suite struct PostgresSettingsTests {
+    @Test func theStatementTimeoutAndSchemaApplyToEveryConnection() async throws {
+        // Runs wherever PostgreSQL is part of the run (always in CI).
+        guard TestStore.backends.contains(.postgres) else { return }
+        try await TestStore.with(.postgres) { _, url in
+            let store = try await Store.open(.postgres(url), poolSize: 2, statementTimeoutMilliseconds: 300, logger: .init(label: "test"))
+            let settings = try await store.database.read { db in
+                try await db.raw("SELECT current_setting('statement_timeout') AS timeout, current_schema() AS schema").first()
+            }
+            #expect(try settings?.decode(column: "timeout", as: String.self) == "300ms")
+            #expect(try settings?.decode(column: "schema", as: String.self).hasPrefix("t_") == true)
+            // A statement that runs past the timeout is cancelled by the server, and the pool goes on serving.
+            await #expect(throws: (any Error).self) {
+                try await store.database.read { db in try await db.raw("SELECT pg_sleep(2)").run() }
+            }
+            #expect(try await store.articles.count() == 0)
+            await store.close()
+        }
+    }
+
+    @Test func databaseURLsReadTheirOptions() throws {
+        let settings = try PostgresSettings(
+            url: "postgres://bao:m%E1%BA%ADt@db.toasoan.vn:6543/newsroom?sslmode=require&search_path=site_a")
+        #expect(settings.host == "db.toasoan.vn" && settings.port == 6543)
+        #expect(settings.username == "bao" && settings.password == "mật")
+        #expect(settings.database == "newsroom" && settings.tls == .require && settings.searchPath == "site_a")
+        // As libpq: `require` encrypts without checking the certificate; `verify-full` checks it and the host name.
+        #expect(settings.tlsConfiguration?.certificateVerification == CertificateVerification.none)
+        #expect(
+            try PostgresSettings(url: "postgres://h/db?sslmode=verify-full").tlsConfiguration?.certificateVerification == .fullVerification)
+        #expect(try PostgresSettings(url: "postgres://h/db?sslmode=disable").tlsConfiguration == nil)
+        #expect(throws: ConfigurationError.self) { try PostgresSettings(url: "postgres://h/db?sslmode=sometimes") }
+        #expect(throws: ConfigurationError.self) { try PostgresSettings(url: "postgres://h/db?search_path=a;DROP") }
     }
 }

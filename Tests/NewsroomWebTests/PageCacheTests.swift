@@ -50,7 +50,8 @@ import Testing
         let cache = PageCache(lifetime: 60, recheckInterval: 5, capacity: 2)
         let stamp = PageStamp(slug: "a", version: 1, updatedAt: Fixtures.now)
         let key = PageCache.Key(variant: "page:newest")
-        cache.store(ByteBuffer(string: "trang"), for: key, article: 1, stamp: stamp, now: Fixtures.now)
+        cache.store(
+            ByteBuffer(string: "trang"), for: key, article: 1, stamp: stamp, generation: cache.generation(article: 1), now: Fixtures.now)
         #expect(cache.recent(key, article: 1, now: Fixtures.now.addingTimeInterval(4)) != nil)
         #expect(cache.recent(key, article: 1, now: Fixtures.now.addingTimeInterval(6)) == nil, "checked too long ago")
         #expect(cache.page(key, article: 1, stamp: stamp, now: Fixtures.now.addingTimeInterval(59)) != nil)
@@ -64,10 +65,28 @@ import Testing
         for article in 1...3 {
             cache.store(
                 ByteBuffer(string: "\(article)"), for: key, article: Article.ID(article), stamp: stamp,
-                now: Fixtures.now.addingTimeInterval(Double(article)))
+                generation: cache.generation(article: Article.ID(article)), now: Fixtures.now.addingTimeInterval(Double(article)))
         }
         #expect(cache.page(key, article: 1, stamp: stamp, now: Fixtures.now.addingTimeInterval(4)) == nil)
         #expect(cache.page(key, article: 3, stamp: stamp, now: Fixtures.now.addingTimeInterval(4)) != nil)
+    }
+
+    @Test func aRenderingBegunBeforeAnInvalidationIsNotKept() {
+        let cache = PageCache()
+        let stamp = PageStamp(slug: "a", version: 1, updatedAt: Fixtures.now, latestEvent: 11)
+        let key = PageCache.Key(variant: "page:newest")
+        // Event 10 commits after event 11 while the page renders: the stamp cannot tell, the invalidation can.
+        let before = cache.generation(article: 1)
+        cache.invalidate(article: 1)
+        cache.store(ByteBuffer(string: "cũ"), for: key, article: 1, stamp: stamp, generation: before, now: Fixtures.now)
+        #expect(cache.page(key, article: 1, stamp: stamp, now: Fixtures.now) == nil)
+        let afterAll = cache.generation(article: 2)
+        cache.invalidateAll()
+        cache.store(ByteBuffer(string: "cũ"), for: key, article: 2, stamp: stamp, generation: afterAll, now: Fixtures.now)
+        #expect(cache.page(key, article: 2, stamp: stamp, now: Fixtures.now) == nil)
+        cache.store(
+            ByteBuffer(string: "mới"), for: key, article: 1, stamp: stamp, generation: cache.generation(article: 1), now: Fixtures.now)
+        #expect(cache.page(key, article: 1, stamp: stamp, now: Fixtures.now) != nil)
     }
 
     /// With the production interval: a change made through the application shows at once; one made elsewhere shows

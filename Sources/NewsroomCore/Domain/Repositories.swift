@@ -27,13 +27,17 @@ public protocol ArticleRepository: Sendable {
 /// comment published or taken down, a like), read together in one query.
 public struct PageStamp: Sendable, Equatable {
     public var slug: String
+    /// The article's own version, raised when it is saved.
     public var version: Int64
     public var updatedAt: Date
+    /// The newest event of its comment section (`ArticleEvent`): a live page follows on from here.
+    public var latestEvent: Int64
 
-    public init(slug: String, version: Int64, updatedAt: Date) {
+    public init(slug: String, version: Int64, updatedAt: Date, latestEvent: Int64 = 0) {
         self.slug = slug
         self.version = version
         self.updatedAt = updatedAt
+        self.latestEvent = latestEvent
     }
 }
 

@@ -111,7 +111,11 @@ extension Assets {
               button.textContent = likeLabel(data.likes);
               button.setAttribute("aria-label", T.like + " (" + data.likes + ")");
             });
-            window.addEventListener("pagehide", function () { source.close(); });
+            /* Too far behind for a replay (a long sleep, say): the list is loaded again, the form left as it is. */
+            source.addEventListener("reset", function () {
+              var current = section.querySelector('.sort [aria-current="true"]');
+              if (current) loadComments(current, false);
+            });
           }
         })();
         """#

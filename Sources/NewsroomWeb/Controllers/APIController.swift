@@ -38,6 +38,7 @@ struct APIController {
         let key = PageCache.Key(variant: "json:\(sort.rawValue):\(limit):\(cursor?.description ?? "")")
         let now = services.now()
         if let entry = services.pageCache.recent(key, article: articleID, now: now) { return Responses.json(body: entry.body) }
+        let generation = services.pageCache.generation(article: articleID)
         guard let stamp = try await services.store.articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
         if let cached = services.pageCache.page(key, article: articleID, stamp: stamp, now: now) { return Responses.json(body: cached) }
         let path = Article.path(slug: stamp.slug, id: articleID)
@@ -49,7 +50,7 @@ struct APIController {
                 APIModels.CommentPage(
                     comments: page.items.map { APIModels.CommentJSON(comment: $0.comment, articlePath: path, thread: $0) },
                     total: try await total, nextCursor: page.nextCursor?.description)))
-        services.pageCache.store(body, for: key, article: articleID, stamp: stamp, now: now)
+        services.pageCache.store(body, for: key, article: articleID, stamp: stamp, generation: generation, now: now)
         return Responses.json(body: body)
     }
 

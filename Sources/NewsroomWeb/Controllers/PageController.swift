@@ -31,6 +31,7 @@ struct PageController {
         {
             return Responses.html(entry.body)
         }
+        let generation = services.pageCache.generation(article: id)
         guard let stamp = try await services.store.articles.pageStamp(id: id) else { throw NewsroomError(.articleNotFound) }
         guard component == "\(stamp.slug)-\(id)" else {
             // An old or mistyped slug: send readers and search engines to the current address.
@@ -49,8 +50,10 @@ struct PageController {
             replyingTo: query["tra-loi"].flatMap { Comment.ID(String($0)) },
             form: .init(), notice: notice)
         model.reported = query["da-bao-cao"].flatMap { Comment.ID(String($0)) }
+        // The page's live stream follows on from what the page shows, even when it is served from the cache later.
+        model.latestEvent = stamp.latestEvent
         let body = ByteBuffer(bytes: ArticlePage(model: model).render().render())
-        if let cacheKey { services.pageCache.store(body, for: cacheKey, article: id, stamp: stamp, now: now) }
+        if let cacheKey { services.pageCache.store(body, for: cacheKey, article: id, stamp: stamp, generation: generation, now: now) }
         return Responses.html(body)
     }
 

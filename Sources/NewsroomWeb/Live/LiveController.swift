@@ -12,7 +12,7 @@ import ServiceLifecycle
 struct LiveController {
     let services: Services
     let live: LiveEvents
-    /// The most missed events replayed on reconnect; a reader further behind reloads the list.
+    /// The most missed events replayed on reconnect; a reader further behind is told to reload the list (`reset`).
     static let replayLimit = 500
 
     func register(on router: Router<NewsroomRequestContext>) {
@@ -20,10 +20,13 @@ struct LiveController {
     }
 
     @Sendable func events(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        guard let articleID = context.parameters.get("id").flatMap({ Article.ID($0) }), articleID > 0 else {
+        guard let articleID = context.parameters.get("id").flatMap({ Article.ID($0) }), articleID > 0,
+            try await services.store.articles.pageStamp(id: articleID) != nil
+        else {
             throw NewsroomError(.articleNotFound)
         }
-        let article = try await services.article(articleID)
+        // The header comes from a browser reconnecting after a drop; the query, from the page (what it was rendered with).
+        let reconnecting = request.headers[.lastEventID] != nil
         let resumeText = request.headers[.lastEventID] ?? request.uri.queryParameters["lastEventId"].map(String.init)
         var resumeFrom: ArticleEvent.ID?
         if let resumeText {
@@ -33,49 +36,67 @@ struct LiveController {
             resumeFrom = value
         }
         // Subscribed before reading the log, so nothing falls between the two; what both carry is sent once.
-        let (token, stream) = live.subscribe(article: article.id)
-        var first: [LiveMessage] = []
-        var sentUpTo: ArticleEvent.ID
+        let (token, stream) = live.subscribe(article: articleID)
+        let opening: [LiveMessage]
         do {
-            if let resumeFrom {
-                let missed = try await services.store.events.events(article: article.id, after: resumeFrom, limit: Self.replayLimit)
-                for event in missed {
-                    if let message = try await live.message(for: event) { first.append(message) }
-                }
-                sentUpTo = missed.last?.id ?? resumeFrom
-            } else {
-                sentUpTo = try await services.store.events.latestID(article: article.id)
-                let count = try await services.store.comments.publishedCount(article: article.id)
-                first.append(LiveMessage(id: sentUpTo, event: "ready", data: try LiveEvents.json(LiveEvents.Ready(count: count))))
-            }
+            opening = try await self.opening(article: articleID, resumingAfter: resumeFrom, lookingBack: reconnecting)
         } catch {
-            live.unsubscribe(article: article.id, token: token)
+            live.unsubscribe(article: articleID, token: token)
             throw error
         }
         let headers: HTTPFields = [
             .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache, no-store",
             HTTPField.Name("X-Accel-Buffering")!: "no",
         ]
-        let startFrom = sentUpTo
-        let opening = "retry: 2000\n\n" + first.map(\.text).joined()
+        let alreadySent = Set(opening.compactMap(\.id))
+        let text = "retry: 2000\n\n" + opening.map(\.text).joined()
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { [live] writer in
-                defer { live.unsubscribe(article: article.id, token: token) }
-                var last = startFrom
-                try await writer.write(ByteBuffer(string: opening))
+                defer { live.unsubscribe(article: articleID, token: token) }
+                try await writer.write(ByteBuffer(string: text))
                 // The server is the first service told to shut down and waits for its open responses: each stream
                 // ends itself then, or graceful shutdown would wait for readers who never leave.
                 for await message in stream.cancelOnGracefulShutdown() {
-                    if let id = message.id {
-                        guard id > last else { continue }
-                        last = id
-                    }
+                    // Every event is delivered, in the order it committed: on PostgreSQL a smaller number can come
+                    // after a larger one. The page applies each idempotently.
+                    if let id = message.id, alreadySent.contains(id) { continue }
                     try await writer.write(ByteBuffer(string: message.text))
                 }
                 try await writer.finish(nil)
             })
     }
+
+    /// What a stream starts with: for a new reader, `ready`; for one resuming, the events after the one it names, or
+    /// `reset` when it is too far behind for a replay. A reader reconnecting after a drop (`lookingBack`) also gets
+    /// the last few seconds' events numbered before that one: on PostgreSQL they may have committed after it.
+    func opening(article: Article.ID, resumingAfter resumeFrom: ArticleEvent.ID?, lookingBack: Bool) async throws -> [LiveMessage] {
+        let events = services.store.events
+        guard let resumeFrom else {
+            let latest = try await events.latestID(article: article)
+            let count = try await services.store.comments.publishedCount(article: article)
+            return [LiveMessage(id: latest, event: "ready", data: try LiveEvents.json(LiveEvents.Ready(count: count)))]
+        }
+        let lateSince = Date().addingTimeInterval(-Self.lateWindow)
+        let lookBack = lookingBack ? Self.lateLookBack : 0
+        let candidates = try await events.events(
+            article: article, after: max(0, resumeFrom - lookBack), limit: Self.replayLimit + Int(Self.lateLookBack))
+        let missed = candidates.filter { $0.id > resumeFrom || $0.createdAt > lateSince }
+        if candidates.count == Self.replayLimit + Int(Self.lateLookBack) || missed.count >= Self.replayLimit {
+            let latest = try await events.latestID(article: article)
+            return [LiveMessage(id: latest, event: "reset", data: "{}")]
+        }
+        var messages: [LiveMessage] = []
+        for event in missed {
+            if let message = try await live.message(for: event) { messages.append(message) }
+        }
+        return messages
+    }
+
+    /// How far below a reconnecting reader's last event, and how far back in time, to look for events that
+    /// committed late (a commit takes milliseconds; the window is generous).
+    static let lateLookBack: ArticleEvent.ID = 256
+    static let lateWindow: TimeInterval = 5
 }
 
 extension HTTPField.Name {

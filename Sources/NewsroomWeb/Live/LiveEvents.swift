@@ -90,6 +90,10 @@ public final class LiveEvents: Service, Sendable {
                     self.broadcast(.heartbeat)
                 }
             }
+            if let sqlite = services.store.database as? SQLiteStore {
+                // This process's own writes wake the follower at once; the poll finds the command line's.
+                sqlite.onCommit { wake.yield() }
+            }
             if let postgres = services.store.database as? PostgresStore {
                 group.addTask { [logger] in
                     await postgres.listenForEvents(logger: logger) { wake.yield() }
@@ -149,14 +153,15 @@ public final class LiveEvents: Service, Sendable {
         let store = services.store
         switch event.kind {
         case .comment, .edited:
+            // The stamp carries the article's address without its text.
             guard let comment = try await store.comments.comment(id: event.commentID), comment.status == .published,
-                let article = try await store.articles.article(id: event.articleID)
+                let stamp = try await store.articles.pageStamp(id: event.articleID)
             else { return nil }
             let count = try await store.comments.publishedCount(article: event.articleID)
+            let path = Article.path(slug: stamp.slug, id: event.articleID)
             return LiveMessage(
                 id: event.id, event: event.kind.rawValue,
-                data: try Self.json(
-                    CommentPayload(comment: APIModels.CommentJSON(comment: comment, articlePath: article.path), count: count)))
+                data: try Self.json(CommentPayload(comment: APIModels.CommentJSON(comment: comment, articlePath: path), count: count)))
         case .removed:
             let count = try await store.comments.publishedCount(article: event.articleID)
             return LiveMessage(id: event.id, event: "removed", data: try Self.json(Removed(id: event.commentID, count: count)))

@@ -8,7 +8,8 @@ import Synchronization
 /// Changes made through this process (a comment posted or liked here) invalidate an article's entries at once.
 /// Changes made elsewhere (the command line, another instance) are caught by comparing the stamp, read from the
 /// database (one indexed row), at most `recheckInterval` after the last check; an entry also expires after
-/// `lifetime`, so the form token inside a page stays fresh.
+/// `lifetime`, so the form token inside a page stays fresh. A rendering begun before its article was invalidated is
+/// not kept: it may predate the change (`generation`).
 final class PageCache: Sendable {
     struct Key: Hashable, Sendable {
         /// "page:newest", "json:top:20:" …: which rendering of the article.
@@ -22,7 +23,19 @@ final class PageCache: Sendable {
         var checkedAt: Date
     }
 
-    private let entries = Mutex<[Article.ID: [Key: Entry]]>([:])
+    /// Which invalidations a rendering has seen: the count of `invalidateAll` and of its article's `invalidate`.
+    struct Generation: Equatable, Sendable {
+        var all: UInt64
+        var article: UInt64
+    }
+
+    private struct State {
+        var entries: [Article.ID: [Key: Entry]] = [:]
+        var invalidations: [Article.ID: UInt64] = [:]
+        var allInvalidations: UInt64 = 0
+    }
+
+    private let state = Mutex(State())
     let lifetime: TimeInterval
     let recheckInterval: TimeInterval
     let capacity: Int
@@ -35,8 +48,8 @@ final class PageCache: Sendable {
 
     /// The entry when it was checked against the database less than `recheckInterval` ago: no query needed.
     func recent(_ key: Key, article: Article.ID, now: Date) -> Entry? {
-        entries.withLock { entries in
-            guard let entry = entries[article]?[key], now.timeIntervalSince(entry.checkedAt) < recheckInterval,
+        state.withLock { state in
+            guard let entry = state.entries[article]?[key], now.timeIntervalSince(entry.checkedAt) < recheckInterval,
                 now.timeIntervalSince(entry.renderedAt) < lifetime
             else { return nil }
             return entry
@@ -45,18 +58,28 @@ final class PageCache: Sendable {
 
     /// The body when it was rendered for this stamp and is still fresh; marks it checked.
     func page(_ key: Key, article: Article.ID, stamp: PageStamp, now: Date) -> ByteBuffer? {
-        entries.withLock { entries in
-            guard var entry = entries[article]?[key], entry.stamp == stamp, now.timeIntervalSince(entry.renderedAt) < lifetime else {
+        state.withLock { state in
+            guard var entry = state.entries[article]?[key], entry.stamp == stamp, now.timeIntervalSince(entry.renderedAt) < lifetime
+            else {
                 return nil
             }
             entry.checkedAt = now
-            entries[article]?[key] = entry
+            state.entries[article]?[key] = entry
             return entry.body
         }
     }
 
-    func store(_ body: ByteBuffer, for key: Key, article: Article.ID, stamp: PageStamp, now: Date) {
-        entries.withLock { entries in
+    /// Taken before reading the stamp and rendering; `store` keeps the rendering only if nothing invalidated the
+    /// article since.
+    func generation(article: Article.ID) -> Generation {
+        state.withLock { Generation(all: $0.allInvalidations, article: $0.invalidations[article] ?? 0) }
+    }
+
+    func store(_ body: ByteBuffer, for key: Key, article: Article.ID, stamp: PageStamp, generation: Generation, now: Date) {
+        state.withLock { state in
+            guard generation == Generation(all: state.allInvalidations, article: state.invalidations[article] ?? 0) else { return }
+            var entries = state.entries
+            defer { state.entries = entries }
             if entries.count >= capacity, entries[article] == nil {
                 // Full: drop what is stale, else the article rendered longest ago.
                 entries = entries.filter { $0.value.values.contains { now.timeIntervalSince($0.renderedAt) < lifetime } }
@@ -75,11 +98,17 @@ final class PageCache: Sendable {
 
     /// Forgets everything (after a moderator's action, rare enough not to track which articles it touched).
     func invalidateAll() {
-        entries.withLock { $0.removeAll() }
+        state.withLock { state in
+            state.entries.removeAll()
+            state.allInvalidations += 1
+        }
     }
 
     /// Forgets every rendering of an article, after a change made through this process.
     func invalidate(article: Article.ID) {
-        _ = entries.withLock { $0.removeValue(forKey: article) }
+        state.withLock { state in
+            state.entries[article] = nil
+            state.invalidations[article, default: 0] += 1
+        }
     }
 }

@@ -20,6 +20,9 @@ struct ArticlePage {
         var notice: Notice?
         /// The comment the reader has just reported, to thank them next to it.
         var reported: Comment.ID?
+        /// The newest comment-section event the page reflects; its live stream resumes after it (nil: from when the
+        /// stream opens).
+        var latestEvent: Int64?
 
         struct FormState: Equatable {
             var author = ""

@@ -4,11 +4,16 @@ import NewsroomCore
 struct CommentSection {
     let model: ArticlePage.Model
 
+    /// The live stream, resuming after what the page shows, so nothing published while it loads is missed.
+    var eventsURL: String {
+        SiteRoute.apiArticleEvents(model.article.id).path + (model.latestEvent.map { "?lastEventId=\($0)" } ?? "")
+    }
+
     func render() -> Node {
         el(
             "section", .class("comments"), .id("binh-luan"), Attribute("aria-labelledby", "binh-luan-tieu-de"),
             Attribute("data-article-id", String(model.article.id)), Attribute("data-article-path", model.path),
-            Attribute("data-total", String(model.total)), Attribute("data-events", SiteRoute.apiArticleEvents(model.article.id).path)
+            Attribute("data-total", String(model.total)), Attribute("data-events", eventsURL)
         ) {
             el("h2", .class("comments-title"), .id("binh-luan-tieu-de")) { Strings.commentsHeading }
             if model.article.commentsOpen {
