@@ -49,8 +49,8 @@ public final class LiveEvents: Service, Sendable {
         self.heartbeatInterval = heartbeatInterval
     }
 
-    /// How many readers this instance streams to.
-    var subscriberCount: Int { state.withLock { $0.subscribers.values.reduce(0) { $0 + $1.count } } }
+    /// Whether any reader is streaming from this instance.
+    var hasSubscribers: Bool { state.withLock { !$0.subscribers.isEmpty } }
 
     /// A stream of this article's messages until `unsubscribe` (or shutdown, which finishes every stream).
     func subscribe(article: Article.ID) -> (UUID, AsyncStream<LiveMessage>) {
@@ -91,8 +91,9 @@ public final class LiveEvents: Service, Sendable {
                 }
             }
             if let sqlite = services.store.database as? SQLiteStore {
-                // This process's own writes wake the follower at once; the poll finds the command line's.
-                sqlite.onCommit { wake.yield() }
+                // This process's own writes wake the follower at once when a reader is waiting (the page cache needs
+                // no wake: this process invalidates it itself); the poll finds the command line's.
+                sqlite.onCommit { if self.hasSubscribers { wake.yield() } }
             }
             if let postgres = services.store.database as? PostgresStore {
                 group.addTask { [logger] in
