@@ -37,6 +37,15 @@ public struct AppConfig: Sendable {
     /// How long a cached page is served before its article's version is read again, which is how changes made by
     /// another process (the command line, another instance) reach it. Changes made here invalidate at once.
     public var pageRecheckInterval: TimeInterval
+    /// The site's address as readers reach it ("https://bao.example.vn"), for the absolute links of feeds and
+    /// sitemaps; nil: `http://host:port`.
+    public var publicURL: String?
+
+    /// `publicURL`, or the address the server listens on; without a trailing slash.
+    public var baseURL: String {
+        let url = publicURL ?? "http://\(host):\(port)"
+        return url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, moderation: ModerationMode = .pre,

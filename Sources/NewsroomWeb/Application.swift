@@ -47,6 +47,7 @@ func buildSite(
     CommentFormController(services: services, pages: pages).register(on: router)
     APIController(services: services).register(on: router)
     LiveController(services: services, live: live).register(on: router)
+    FeedController(services: services).register(on: router)
 
     // Staff: sessions in the database, then the guard (401/403, CSRF) on everything but the login form.
     let sessions = SessionMiddleware<NewsroomRequestContext>(

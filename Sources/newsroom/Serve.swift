@@ -56,6 +56,12 @@ struct Serve: AsyncParsableCommand {
             "Khóa bí mật của trang, ít nhất 32 ký tự, chung cho mọi máy chủ (NEWSROOM_SECRET; với SQLite mặc định là một tệp khóa cạnh tệp cơ sở dữ liệu)."
     )
     var secret: String?
+    @Option(
+        name: .customLong("public-url"),
+        help:
+            "Địa chỉ bạn đọc dùng để vào trang, cho các liên kết tuyệt đối của RSS và sitemap (NEWSROOM_PUBLIC_URL, mặc định http://HOST:PORT)."
+    )
+    var publicURL: String?
     @Flag(help: "PostgreSQL: áp dụng các migration còn thiếu trước khi chạy (NEWSROOM_MIGRATE; SQLite luôn tự áp dụng).")
     var migrate = false
     @Option(name: .customLong("pool-size"), help: "PostgreSQL: số kết nối tối đa của máy chủ này (NEWSROOM_POOL_SIZE, mặc định 10).")
@@ -73,7 +79,7 @@ struct Serve: AsyncParsableCommand {
         guard let moderationMode = ModerationMode(rawValue: moderationText) else {
             throw ValidationError("NEWSROOM_MODERATION: \"\(moderationText)\" phải là pre hoặc post")
         }
-        let config = AppConfig(
+        var config = AppConfig(
             host: Settings.value(host, variable: "NEWSROOM_HOST") ?? "127.0.0.1",
             port: try Settings.integer(port, variable: "NEWSROOM_PORT", default: 8080, range: 0...65535),
             moderation: moderationMode,
@@ -89,6 +95,12 @@ struct Serve: AsyncParsableCommand {
             retentionDays: try Settings.integer(retentionDays, variable: "NEWSROOM_RETENTION_DAYS", default: 0, range: 0...36_500),
             holdAllCaps: try Settings.boolean(holdAllCaps, variable: "NEWSROOM_HOLD_ALL_CAPS"),
             holdWithoutDiacritics: try Settings.boolean(holdWithoutDiacritics, variable: "NEWSROOM_HOLD_WITHOUT_DIACRITICS"))
+        if let url = Settings.value(publicURL, variable: "NEWSROOM_PUBLIC_URL") {
+            guard let components = URLComponents(string: url), ["http", "https"].contains(components.scheme ?? ""), components.host != nil
+            else { throw ValidationError("NEWSROOM_PUBLIC_URL: \"\(url)\" phải là một địa chỉ http:// hoặc https://") }
+            config.publicURL = url
+        }
+        let settings = config
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 
         let store = try await Store.open(
@@ -104,7 +116,9 @@ struct Serve: AsyncParsableCommand {
         let app = buildApplication(config, store: store, logger: logger) { port in
             // Written straight to the descriptor (unbuffered) so a supervisor or a test reading a pipe sees it at once.
             FileHandle.standardOutput.write(
-                Data("Newsroom đang chạy tại http://\(config.host):\(port) (\(databaseURL), duyệt \(config.moderation.rawValue))\n".utf8))
+                Data(
+                    "Newsroom đang chạy tại http://\(settings.host):\(port) (\(databaseURL), duyệt \(settings.moderation.rawValue))\n".utf8)
+            )
         }
         do {
             try await app.runService()

@@ -66,6 +66,15 @@ public enum VietnameseFormat {
         return "\(year)-\(pad(time.month))-\(pad(time.day))T\(pad(time.hour)):\(pad(time.minute)):\(pad(time.second))+07:00"
     }
 
+    /// RFC 822 with the GMT+7 offset, as RSS wants it (English names, by the standard): "Sun, 29 Nov 2026 16:41:05 +0700".
+    public static func rfc822(_ date: Date) -> String {
+        let time = localTime(date)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return
+            "\(days[time.weekday]), \(pad(time.day)) \(months[time.month - 1]) \(time.year) \(pad(time.hour)):\(pad(time.minute)):\(pad(time.second)) +0700"
+    }
+
     private static func pad(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }

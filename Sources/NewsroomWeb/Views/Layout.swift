@@ -27,6 +27,15 @@ enum Layout {
         if let description { head.append(void("meta", .name("description"), .content(description))) }
         if let canonicalPath { head.append(void("link", .rel("canonical"), .href(canonicalPath))) }
         head.append(void("meta", .name("theme-color"), .content("#9f1c20")))
+        // Feed readers find the site's feeds from any page.
+        head.append(
+            void(
+                "link", .rel("alternate"), Attribute("type", "application/rss+xml"), .href("/rss.xml"), Attribute("title", Strings.siteName)
+            ))
+        head.append(
+            void(
+                "link", .rel("alternate"), Attribute("type", "application/atom+xml"), .href("/atom.xml"),
+                Attribute("title", Strings.siteName)))
         return document(
             title: title, head: head,
             body: [

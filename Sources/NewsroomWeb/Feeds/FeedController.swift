@@ -1,0 +1,186 @@
+import Foundation
+import Hummingbird
+import NIOCore
+import NewsroomCore
+
+/// What feed readers and search engines fetch: RSS 2.0 and Atom for the site, the sitemap, the Google News sitemap
+/// (the last two days' articles) and `robots.txt` pointing at both sitemaps. Links are absolute, from
+/// `AppConfig.baseURL`.
+struct FeedController {
+    let services: Services
+    /// Articles a feed lists, newest first.
+    static let feedSize = 50
+    /// The most addresses one sitemap file may hold (sitemaps.org).
+    static let sitemapSize = 50_000
+
+    func register(on router: Router<NewsroomRequestContext>) {
+        router.get("/rss.xml", use: rss)
+        router.get("/atom.xml", use: atom)
+        router.get("/sitemap.xml", use: sitemap)
+        router.get("/sitemap-news.xml", use: newsSitemap)
+        router.get("/robots.txt", use: robots)
+    }
+
+    var base: String { services.config.baseURL }
+
+    func link(_ article: Article) -> String { base + article.path }
+
+    @Sendable func rss(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let articles = try await services.store.articles.latest(limit: Self.feedSize, offset: 0)
+        var xml = XMLWriter()
+        xml.open("rss", ["version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom"])
+        xml.open("channel")
+        xml.element("title", Strings.siteName)
+        xml.element("link", base + "/")
+        xml.element("description", Strings.siteTagline)
+        xml.element("language", "vi")
+        xml.empty("atom:link", ["href": base + "/rss.xml", "rel": "self", "type": "application/rss+xml"])
+        if let newest = articles.first { xml.element("lastBuildDate", VietnameseFormat.rfc822(newest.updatedAt)) }
+        for article in articles {
+            xml.open("item")
+            xml.element("title", article.title)
+            xml.element("link", link(article))
+            xml.element("guid", link(article), ["isPermaLink": "true"])
+            xml.element("pubDate", VietnameseFormat.rfc822(article.publishedAt))
+            xml.element("description", article.sapo)
+            xml.close("item")
+        }
+        xml.close("channel")
+        xml.close("rss")
+        return Self.response(xml, type: "application/rss+xml; charset=utf-8")
+    }
+
+    @Sendable func atom(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let articles = try await services.store.articles.latest(limit: Self.feedSize, offset: 0)
+        var xml = XMLWriter()
+        xml.open("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "vi"])
+        xml.element("id", base + "/")
+        xml.element("title", Strings.siteName)
+        xml.element("subtitle", Strings.siteTagline)
+        xml.element("updated", VietnameseFormat.iso8601(articles.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)))
+        xml.empty("link", ["href": base + "/atom.xml", "rel": "self", "type": "application/atom+xml"])
+        xml.empty("link", ["href": base + "/", "rel": "alternate", "type": "text/html"])
+        xml.open("author")
+        xml.element("name", Strings.siteName)
+        xml.close("author")
+        for article in articles {
+            xml.open("entry")
+            xml.element("id", link(article))
+            xml.element("title", article.title)
+            xml.empty("link", ["href": link(article), "rel": "alternate", "type": "text/html"])
+            xml.element("published", VietnameseFormat.iso8601(article.publishedAt))
+            xml.element("updated", VietnameseFormat.iso8601(article.updatedAt))
+            xml.element("summary", article.sapo)
+            xml.close("entry")
+        }
+        xml.close("feed")
+        return Self.response(xml, type: "application/atom+xml; charset=utf-8")
+    }
+
+    @Sendable func sitemap(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let articles = try await services.store.articles.latest(limit: Self.sitemapSize, offset: 0)
+        var xml = XMLWriter()
+        xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])
+        xml.open("url")
+        xml.element("loc", base + "/")
+        xml.close("url")
+        for article in articles {
+            xml.open("url")
+            xml.element("loc", link(article))
+            xml.element("lastmod", VietnameseFormat.iso8601(article.updatedAt))
+            xml.close("url")
+        }
+        xml.close("urlset")
+        return Self.response(xml, type: "application/xml; charset=utf-8")
+    }
+
+    /// Google News: only articles published in the last two days.
+    @Sendable func newsSitemap(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let since = services.now().addingTimeInterval(-2 * 86_400)
+        let articles = try await services.store.articles.latest(limit: 1000, offset: 0).filter { $0.publishedAt >= since }
+        var xml = XMLWriter()
+        xml.open(
+            "urlset",
+            ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9", "xmlns:news": "http://www.google.com/schemas/sitemap-news/0.9"])
+        for article in articles {
+            xml.open("url")
+            xml.element("loc", link(article))
+            xml.open("news:news")
+            xml.open("news:publication")
+            xml.element("news:name", Strings.siteName)
+            xml.element("news:language", "vi")
+            xml.close("news:publication")
+            xml.element("news:publication_date", VietnameseFormat.iso8601(article.publishedAt))
+            xml.element("news:title", article.title)
+            xml.close("news:news")
+            xml.close("url")
+        }
+        xml.close("urlset")
+        return Self.response(xml, type: "application/xml; charset=utf-8")
+    }
+
+    @Sendable func robots(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let text = """
+            User-agent: *
+            Allow: /
+            Disallow: /admin/
+            Disallow: /api/v1/moderation/
+
+            Sitemap: \(base)/sitemap.xml
+            Sitemap: \(base)/sitemap-news.xml
+
+            """
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    static func response(_ xml: XMLWriter, type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=300"],
+            body: .init(byteBuffer: ByteBuffer(string: xml.text)))
+    }
+}
+
+/// Writes an XML document: element names and attribute names come from our source; text and attribute values are
+/// always escaped.
+struct XMLWriter {
+    private(set) var text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+
+    mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        text += "<\(name)\(Self.attributes(attributes))>"
+    }
+
+    mutating func close(_ name: String) { text += "</\(name)>\n" }
+
+    mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {
+        text += "<\(name)\(Self.attributes(attributes))/>"
+    }
+
+    mutating func element(_ name: String, _ content: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        text += "<\(name)\(Self.attributes(attributes))>\(Self.escape(content))</\(name)>"
+    }
+
+    static func attributes(_ attributes: KeyValuePairs<String, String>) -> String {
+        attributes.map { " \($0.key)=\"\(escape($0.value))\"" }.joined()
+    }
+
+    /// The five characters XML reserves, and control characters XML 1.0 forbids (dropped).
+    static func escape(_ value: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(value.utf8.count)
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&apos;"
+            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
+            default:
+                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { escaped.unicodeScalars.append(scalar) }
+            }
+        }
+        return escaped
+    }
+}
