@@ -32,7 +32,9 @@ public struct SQLArticleRepository: ArticleRepository {
             try await db.raw(
                 """
                 SELECT slug, updated_at, comments_version AS version,
-                    COALESCE((SELECT MAX(e.id) FROM article_events e WHERE e.article_id = articles.id), 0) AS latest_event
+                    COALESCE((SELECT MAX(e.id) FROM article_events e WHERE e.article_id = articles.id), 0) AS latest_event,
+                    COALESCE((SELECT e.created_at FROM article_events e WHERE e.article_id = articles.id ORDER BY e.id DESC LIMIT 1), 0)
+                        AS latest_event_at
                 FROM articles WHERE id = \(bind: id)
                 """
             ).first().map { row in
@@ -40,7 +42,10 @@ public struct SQLArticleRepository: ArticleRepository {
                     slug: try row.decode(column: "slug", as: String.self),
                     version: try row.decode(column: "version", as: Int64.self),
                     updatedAt: try row.decode(column: "updated_at", as: Timestamp.self).date,
-                    latestEvent: try row.decode(column: "latest_event", as: Int64.self))
+                    latestEvent: try row.decode(column: "latest_event", as: Int64.self),
+                    lastChanged: max(
+                        try row.decode(column: "updated_at", as: Timestamp.self).date,
+                        try row.decode(column: "latest_event_at", as: Timestamp.self).date))
             }
         }
     }

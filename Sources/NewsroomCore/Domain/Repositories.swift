@@ -32,12 +32,15 @@ public struct PageStamp: Sendable, Equatable {
     public var updatedAt: Date
     /// The newest event of its comment section (`ArticleEvent`): a live page follows on from here.
     public var latestEvent: Int64
+    /// When what the page shows last changed: the article saved, or its newest event.
+    public var lastChanged: Date
 
-    public init(slug: String, version: Int64, updatedAt: Date, latestEvent: Int64 = 0) {
+    public init(slug: String, version: Int64, updatedAt: Date, latestEvent: Int64 = 0, lastChanged: Date? = nil) {
         self.slug = slug
         self.version = version
         self.updatedAt = updatedAt
         self.latestEvent = latestEvent
+        self.lastChanged = lastChanged ?? updatedAt
     }
 }
 

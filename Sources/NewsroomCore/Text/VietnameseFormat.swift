@@ -28,8 +28,8 @@ public enum VietnameseFormat {
     /// GMT+7 has no daylight saving, so local time is plain arithmetic on the seconds since 1970 (Howard Hinnant's
     /// days-to-civil algorithm). `Calendar` would give the same answer at a hundred times the cost, and dates are
     /// formatted for every comment on every page.
-    static func localTime(_ date: Date) -> LocalTime {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + 7 * 3600
+    static func localTime(_ date: Date, offsetHours: Int = 7) -> LocalTime {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offsetHours * 3600
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let shifted = days + 719_468
@@ -67,12 +67,17 @@ public enum VietnameseFormat {
     }
 
     /// RFC 822 with the GMT+7 offset, as RSS wants it (English names, by the standard): "Sun, 29 Nov 2026 16:41:05 +0700".
-    public static func rfc822(_ date: Date) -> String {
-        let time = localTime(date)
+    public static func rfc822(_ date: Date) -> String { englishDate(date, offsetHours: 7, zone: "+0700") }
+
+    /// An HTTP date (`Last-Modified`), always in GMT: "Sun, 29 Nov 2026 09:41:05 GMT".
+    public static func httpDate(_ date: Date) -> String { englishDate(date, offsetHours: 0, zone: "GMT") }
+
+    private static func englishDate(_ date: Date, offsetHours: Int, zone: String) -> String {
+        let time = localTime(date, offsetHours: offsetHours)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return
-            "\(days[time.weekday]), \(pad(time.day)) \(months[time.month - 1]) \(time.year) \(pad(time.hour)):\(pad(time.minute)):\(pad(time.second)) +0700"
+        let clock = "\(pad(time.hour)):\(pad(time.minute)):\(pad(time.second))"
+        return "\(days[time.weekday]), \(pad(time.day)) \(months[time.month - 1]) \(time.year) \(clock) \(zone)"
     }
 
     private static func pad(_ value: Int) -> String {

@@ -26,10 +26,12 @@ struct PageController {
         // are rendered each time.
         let cacheKey = query.allSatisfy({ $0.key == "sort" }) ? PageCache.Key(variant: "page:\(sort.rawValue)") : nil
         let now = services.now()
+        // The plain page (in each sort order) carries validators, so browsers revalidate it for a 304.
+        let validators = { (stamp: PageStamp) in Validators(stamp: stamp, article: id, variant: sort.rawValue, now: now) }
         if let cacheKey, let entry = services.pageCache.recent(cacheKey, article: id, now: now),
             component == "\(entry.stamp.slug)-\(id)"
         {
-            return Responses.html(entry.body)
+            return validators(entry.stamp).respond(to: request, with: Responses.html(entry.body))
         }
         let generation = services.pageCache.generation(article: id)
         guard let stamp = try await services.store.articles.pageStamp(id: id) else { throw NewsroomError(.articleNotFound) }
@@ -39,7 +41,10 @@ struct PageController {
             return Responses.redirect(to: Article.path(slug: stamp.slug, id: id) + query, status: .movedPermanently)
         }
         if let cacheKey, let cached = services.pageCache.page(cacheKey, article: id, stamp: stamp, now: now) {
-            return Responses.html(cached)
+            return validators(stamp).respond(to: request, with: Responses.html(cached))
+        }
+        if cacheKey != nil, validators(stamp).notModified(request) {
+            return validators(stamp).respond(to: request, with: Responses.html(ByteBuffer()))
         }
         let article = try await services.article(id)
         var notice: ArticlePage.Model.Notice?
@@ -53,8 +58,9 @@ struct PageController {
         // The page's live stream follows on from what the page shows, even when it is served from the cache later.
         model.latestEvent = stamp.latestEvent
         let body = ByteBuffer(bytes: ArticlePage(model: model).render().render())
-        if let cacheKey { services.pageCache.store(body, for: cacheKey, article: id, stamp: stamp, generation: generation, now: now) }
-        return Responses.html(body)
+        guard let cacheKey else { return Responses.html(body) }
+        services.pageCache.store(body, for: cacheKey, article: id, stamp: stamp, generation: generation, now: now)
+        return validators(stamp).respond(to: request, with: Responses.html(body))
     }
 
     /// Everything the article page shows; also used to re-render it with a form error.
