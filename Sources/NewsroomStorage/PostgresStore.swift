@@ -120,20 +120,18 @@ public final class PostgresStore: Database {
     public let settings: PostgresSettings
     private let client: PostgresClient
     private let runTask: Task<Void, Never>
-    private let logger: Logger
 
-    private init(settings: PostgresSettings, client: PostgresClient, runTask: Task<Void, Never>, logger: Logger) {
+    private init(settings: PostgresSettings, client: PostgresClient, runTask: Task<Void, Never>) {
         self.settings = settings
         self.client = client
         self.runTask = runTask
-        self.logger = logger
     }
 
     /// Connects a pool to the server and checks that it answers.
     public static func open(settings: PostgresSettings, logger: Logger) async throws -> PostgresStore {
         let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
         let runTask = Task { await client.run() }
-        let store = PostgresStore(settings: settings, client: client, runTask: runTask, logger: logger)
+        let store = PostgresStore(settings: settings, client: client, runTask: runTask)
         do {
             // The pool retries a refused connection for a long while; a server that does not answer in ten seconds is
             // reported instead.

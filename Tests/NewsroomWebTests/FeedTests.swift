@@ -113,7 +113,7 @@ import Testing
     }
 
     @Test func xmlTextIsEscapedAndForbiddenCharactersDropped() {
-        #expect(XMLWriter.escape("a < b & \"c\" 'd' > e\u{0001}") == "a &lt; b &amp; &quot;c&quot; &apos;d&apos; &gt; e")
+        #expect(XMLWriter.escape("a < b & \"c\" 'd' > e\u{0001}") == "a &lt; b &amp; &quot;c&quot; &#39;d&#39; &gt; e")
         #expect(VietnameseFormat.rfc822(Date(timeIntervalSince1970: 0)) == "Thu, 01 Jan 1970 07:00:00 +0700")
     }
 }

@@ -165,22 +165,16 @@ struct XMLWriter {
         attributes.map { " \($0.key)=\"\(escape($0.value))\"" }.joined()
     }
 
-    /// The five characters XML reserves, and control characters XML 1.0 forbids (dropped).
+    /// HTML's attribute escaping (`Escape`), whose five entities XML reads the same, after dropping the control
+    /// characters XML 1.0 forbids (HTML tolerates them; an XML parser stops at them).
     static func escape(_ value: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\t", "\n", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                if scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF { escaped.unicodeScalars.append(scalar) }
-            }
+        var allowed = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars
+        where ["\t", "\n", "\r"].contains(scalar) || (scalar.value >= 0x20 && scalar.value != 0xFFFE && scalar.value != 0xFFFF) {
+            allowed.append(scalar)
         }
-        return escaped
+        var bytes: [UInt8] = []
+        Escape.attribute(String(allowed), into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
