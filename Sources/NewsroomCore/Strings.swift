@@ -92,6 +92,9 @@ public enum Strings {
         case .parentInvalid: "Bình luận bạn muốn trả lời không tồn tại hoặc chưa được đăng."
         case .commentRejected: "Bình luận không phù hợp với quy định của tòa soạn nên không được đăng."
         case .commentsClosed: "Bài viết này đã đóng bình luận."
+        case .slugTaken: "Đường dẫn này đã thuộc về một bài viết khác. Xin chọn đường dẫn khác."
+        case .articleInvalid: "Bài viết chưa đủ thông tin để lưu."
+        case .mediaInvalid: "Ảnh bìa phải là tệp JPEG, PNG, WebP hoặc GIF, tối đa 5 MB."
         case .rateLimited: "Bạn gửi quá nhanh. Xin đợi một lát rồi thử lại."
         case .internalError: "Máy chủ gặp sự cố. Xin bạn thử lại sau."
         }

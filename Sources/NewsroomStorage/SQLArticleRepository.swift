@@ -2,24 +2,31 @@ import Foundation
 import NewsroomCore
 import SQLKit
 
-/// Articles over SQLKit. Bodies are stored as JSON of their blocks.
+/// Articles over SQLKit. Bodies are stored as JSON of their blocks; categories, tags and authors are topics linked
+/// through `article_topics`, read for a whole listing in one more query.
 public struct SQLArticleRepository: ArticleRepository {
     let database: any Database
 
-    static let columns = "id, slug, title, sapo, body, comments_open, published_at, updated_at"
+    static let columns =
+        "id, slug, title, sapo, body, comments_open, published_at, updated_at, status, markdown, cover_image, featured, moderation"
 
     public func article(id: Article.ID) async throws -> Article? {
         try await database.read { db in
-            try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM articles WHERE id = \(bind: id)")
-                .first()
-                .map(Self.article(from:))
+            guard let row = try await db.raw("SELECT \(unsafeRaw: Self.columns) FROM articles WHERE id = \(bind: id)").first()
+            else { return nil }
+            return try await Self.withTopics([try Self.article(from: row)], db).first
         }
     }
 
-    public func commentsOpen(id: Article.ID) async throws -> Bool? {
+    public func commentPolicy(id: Article.ID) async throws -> CommentPolicy? {
         try await database.read { db in
-            try await db.raw("SELECT comments_open FROM articles WHERE id = \(bind: id)").first()?
-                .decode(column: "comments_open", as: Bool.self)
+            try await db.raw("SELECT comments_open, moderation FROM articles WHERE id = \(bind: id) AND status = 'published'")
+                .first()
+                .map { row in
+                    CommentPolicy(
+                        open: try row.decode(column: "comments_open", as: Bool.self),
+                        moderation: try row.decode(column: "moderation", as: String?.self).flatMap(ModerationMode.init(rawValue:)))
+                }
         }
     }
 
@@ -35,7 +42,7 @@ public struct SQLArticleRepository: ArticleRepository {
                     COALESCE((SELECT MAX(e.id) FROM article_events e WHERE e.article_id = articles.id), 0) AS latest_event,
                     COALESCE((SELECT e.created_at FROM article_events e WHERE e.article_id = articles.id ORDER BY e.id DESC LIMIT 1), 0)
                         AS latest_event_at
-                FROM articles WHERE id = \(bind: id)
+                FROM articles WHERE id = \(bind: id) AND status = 'published'
                 """
             ).first().map { row in
                 PageStamp(
@@ -50,14 +57,36 @@ public struct SQLArticleRepository: ArticleRepository {
         }
     }
 
-    public func latest(limit: Int, offset: Int) async throws -> [Article] {
+    public func published(_ filter: ArticleFilter, limit: Int, offset: Int) async throws -> [Article] {
         try await database.read { db in
-            try await db.raw(
+            let rows = try await db.raw(
                 """
                 SELECT \(unsafeRaw: Self.columns) FROM articles
+                WHERE status = 'published' \(Self.condition(filter))
                 ORDER BY published_at DESC, id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
                 """
-            ).all().map(Self.article(from:))
+            ).all()
+            return try await Self.withTopics(try rows.map(Self.article(from:)), db)
+        }
+    }
+
+    public func publishedCount(_ filter: ArticleFilter) async throws -> Int {
+        try await database.read { db in
+            try await db.raw("SELECT COUNT(*) AS n FROM articles WHERE status = 'published' \(Self.condition(filter))")
+                .first()?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// The listing's condition, after `WHERE status = 'published'`.
+    static func condition(_ filter: ArticleFilter) -> SQLQueryString {
+        switch filter {
+        case .all: ""
+        case .featured: "AND featured = \(bind: true)"
+        case .topic(let kind, let slug):
+            """
+            AND id IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
+                WHERE t.kind = \(bind: kind.rawValue) AND t.slug = \(bind: slug))
+            """
         }
     }
 
@@ -67,40 +96,217 @@ public struct SQLArticleRepository: ArticleRepository {
         }
     }
 
+    public func topic(_ kind: Topic.Kind, slug: String) async throws -> Topic? {
+        try await database.read { db in
+            try await db.raw("SELECT kind, slug, name FROM topics WHERE kind = \(bind: kind.rawValue) AND slug = \(bind: slug)")
+                .first().map(Self.topic(from:))
+        }
+    }
+
+    public func topics(_ kind: Topic.Kind) async throws -> [Topic] {
+        try await database.read { db in
+            try await db.raw("SELECT kind, slug, name FROM topics WHERE kind = \(bind: kind.rawValue) ORDER BY name")
+                .all().map(Self.topic(from:))
+        }
+    }
+
+    public func desk(_ filter: DeskArticleFilter, limit: Int, offset: Int) async throws -> (articles: [Article], total: Int) {
+        var condition: SQLQueryString = "1 = 1"
+        if let status = filter.status { condition = condition + " AND status = \(bind: status.rawValue)" }
+        for (kind, slug) in [(Topic.Kind.category, filter.category), (.author, filter.author)] {
+            guard let slug else { continue }
+            condition =
+                condition
+                    + """
+                     AND id IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
+                        WHERE t.kind = \(bind: kind.rawValue) AND t.slug = \(bind: slug))
+                    """
+        }
+        return try await database.read { [condition] db in
+            let rows = try await db.raw(
+                """
+                SELECT \(unsafeRaw: Self.columns) FROM articles WHERE \(condition)
+                ORDER BY updated_at DESC, id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+                """
+            ).all()
+            let total =
+                try await db.raw("SELECT COUNT(*) AS n FROM articles WHERE \(condition)").first()?
+                .decode(column: "n", as: Int.self) ?? 0
+            return (try await Self.withTopics(try rows.map(Self.article(from:)), db), total)
+        }
+    }
+
     public func save(_ draft: ArticleDraft, now: Date) async throws -> (article: Article, created: Bool) {
-        let body = String(decoding: try JSONEncoder().encode(draft.body), as: UTF8.self)
         let stored = try await database.write { db -> (Article.ID, Bool) in
-            let existing = try await db.raw("SELECT id, published_at FROM articles WHERE slug = \(bind: draft.slug)").first()
-            if let existing {
-                let id = try existing.decode(column: "id", as: Article.ID.self)
-                // Importing again keeps the first publication time unless the file states one.
-                let firstPublished = try existing.decode(column: "published_at", as: Timestamp.self)
-                let publishedAt = draft.publishedAt.map(Timestamp.init) ?? firstPublished
-                try await db.update("articles")
-                    .set("title", to: draft.title)
-                    .set("sapo", to: draft.sapo)
-                    .set("body", to: body)
-                    .set("comments_open", to: draft.commentsOpen)
-                    .set("published_at", to: publishedAt)
-                    .set("updated_at", to: Timestamp(now))
-                    .set("comments_version", to: SQLQueryString("comments_version + 1"))
-                    .where("id", .equal, id)
-                    .run()
-                return (id, false)
+            let existing = try await db.raw("SELECT id FROM articles WHERE slug = \(bind: draft.slug)").first()
+            let id = try existing?.decode(column: "id", as: Article.ID.self)
+            return (try await Self.store(draft, id: id, editor: "import", now: now, db), id == nil)
+        }
+        guard let article = try await article(id: stored.0) else { throw StorageError.noRowReturned }
+        return (article, stored.1)
+    }
+
+    public func edit(_ id: Article.ID?, _ draft: ArticleDraft, by editor: String, now: Date) async throws -> Article {
+        let stored = try await database.write { db -> Article.ID in
+            let owner = try await db.raw("SELECT id FROM articles WHERE slug = \(bind: draft.slug)").first()?
+                .decode(column: "id", as: Article.ID.self)
+            if let owner, owner != id { throw NewsroomError(.slugTaken, field: "slug") }
+            if let id, try await db.raw("SELECT id FROM articles WHERE id = \(bind: id)").first() == nil {
+                throw NewsroomError(.articleNotFound)
             }
+            return try await Self.store(draft, id: id, editor: editor, now: now, db)
+        }
+        guard let article = try await article(id: stored) else { throw StorageError.noRowReturned }
+        return article
+    }
+
+    /// Writes the draft over article `id` (or a new article), its topics and a revision, inside the caller's
+    /// transaction. Publication time: the draft's when it gives one; else an article that readers have seen keeps its
+    /// first, and one published now for the first time gets `now`.
+    static func store(
+        _ draft: ArticleDraft, id: Article.ID?, editor: String, now: Date, _ db: any SQLDatabase
+    ) async throws
+        -> Article.ID
+    {
+        let body = String(decoding: try JSONEncoder().encode(draft.body), as: UTF8.self)
+        var publishedAt = draft.publishedAt.map(Timestamp.init) ?? Timestamp(now)
+        let articleID: Article.ID
+        if let id {
+            let existing = try await db.raw("SELECT status, published_at FROM articles WHERE id = \(bind: id)").first()
+            if draft.publishedAt == nil, let existing,
+                ["published", "unpublished"].contains(try existing.decode(column: "status", as: String.self))
+            {
+                publishedAt = try existing.decode(column: "published_at", as: Timestamp.self)
+            }
+            try await db.update("articles")
+                .set("slug", to: draft.slug)
+                .set("title", to: draft.title)
+                .set("sapo", to: draft.sapo)
+                .set("body", to: body)
+                .set("comments_open", to: draft.commentsOpen)
+                .set("published_at", to: publishedAt)
+                .set("updated_at", to: Timestamp(now))
+                .set("status", to: draft.status.rawValue)
+                .set("markdown", to: draft.markdown)
+                .set("cover_image", to: draft.coverImage)
+                .set("featured", to: draft.featured)
+                .set("moderation", to: draft.moderation?.rawValue)
+                .set("comments_version", to: SQLQueryString("comments_version + 1"))
+                .where("id", .equal, id)
+                .run()
+            articleID = id
+        } else {
             let row = try await db.insert(into: "articles")
-                .columns("slug", "title", "sapo", "body", "comments_open", "published_at", "updated_at")
+                .columns(
+                    "slug", "title", "sapo", "body", "comments_open", "published_at", "updated_at", "status", "markdown",
+                    "cover_image", "featured", "moderation"
+                )
                 .values(
-                    SQLBind(draft.slug), SQLBind(draft.title), SQLBind(draft.sapo), SQLBind(body),
-                    SQLBind(draft.commentsOpen), SQLBind(Timestamp(draft.publishedAt ?? now)), SQLBind(Timestamp(now))
+                    SQLBind(draft.slug), SQLBind(draft.title), SQLBind(draft.sapo), SQLBind(body), SQLBind(draft.commentsOpen),
+                    SQLBind(publishedAt), SQLBind(Timestamp(now)), SQLBind(draft.status.rawValue), SQLBind(draft.markdown),
+                    SQLBind(draft.coverImage), SQLBind(draft.featured), SQLBind(draft.moderation?.rawValue)
                 )
                 .returning("id")
                 .first()
             guard let row else { throw StorageError.noRowReturned }
-            return (try row.decode(column: "id", as: Article.ID.self), true)
+            articleID = try row.decode(column: "id", as: Article.ID.self)
         }
-        guard let article = try await article(id: stored.0) else { throw StorageError.noRowReturned }
-        return (article, stored.1)
+        try await db.raw("DELETE FROM article_topics WHERE article_id = \(bind: articleID)").run()
+        for (position, topic) in draft.topics.enumerated() {
+            let topicID = try await topicID(kind: topic.kind, name: topic.name, db)
+            try await db.insert(into: "article_topics")
+                .columns("article_id", "topic_id", "position")
+                .values(SQLBind(articleID), SQLBind(topicID), SQLBind(position))
+                .run()
+        }
+        try await db.insert(into: "article_revisions")
+            .columns("article_id", "editor", "draft", "created_at")
+            .values(
+                SQLBind(articleID), SQLBind(editor), SQLBind(String(decoding: try JSONEncoder().encode(draft), as: UTF8.self)),
+                SQLBind(Timestamp(now))
+            )
+            .run()
+        return articleID
+    }
+
+    /// The topic's id, created with this name when its slug is new (an existing topic keeps its name).
+    static func topicID(kind: Topic.Kind, name: String, _ db: any SQLDatabase) async throws -> Int64 {
+        let slug = VietnameseText.slug(name)
+        if let row = try await db.raw("SELECT id FROM topics WHERE kind = \(bind: kind.rawValue) AND slug = \(bind: slug)").first() {
+            return try row.decode(column: "id", as: Int64.self)
+        }
+        let row = try await db.insert(into: "topics")
+            .columns("kind", "slug", "name")
+            .values(SQLBind(kind.rawValue), SQLBind(slug), SQLBind(name))
+            .returning("id")
+            .first()
+        guard let row else { throw StorageError.noRowReturned }
+        return try row.decode(column: "id", as: Int64.self)
+    }
+
+    public func revisions(article: Article.ID, limit: Int) async throws -> [ArticleRevision] {
+        try await database.read { db in
+            try await db.raw(
+                """
+                SELECT id, article_id, editor, draft, created_at FROM article_revisions
+                WHERE article_id = \(bind: article) ORDER BY id DESC LIMIT \(bind: limit)
+                """
+            ).all().map(Self.revision(from:))
+        }
+    }
+
+    public func revision(id: ArticleRevision.ID) async throws -> ArticleRevision? {
+        try await database.read { db in
+            try await db.raw("SELECT id, article_id, editor, draft, created_at FROM article_revisions WHERE id = \(bind: id)")
+                .first().map(Self.revision(from:))
+        }
+    }
+
+    public func publishDue(now: Date) async throws -> [Article.ID] {
+        try await database.write { db in
+            try await db.raw(
+                """
+                UPDATE articles SET status = 'published', updated_at = \(bind: Timestamp(now)),
+                    comments_version = comments_version + 1
+                WHERE status = 'scheduled' AND published_at <= \(bind: Timestamp(now))
+                RETURNING id
+                """
+            ).all().map { try $0.decode(column: "id", as: Article.ID.self) }
+        }
+    }
+
+    /// The articles with their topics, read in one query.
+    static func withTopics(_ articles: [Article], _ db: any SQLDatabase) async throws -> [Article] {
+        guard !articles.isEmpty else { return articles }
+        let rows = try await db.raw(
+            """
+            SELECT at.article_id, t.kind, t.slug, t.name FROM article_topics at JOIN topics t ON t.id = at.topic_id
+            WHERE at.article_id IN (\(binds: articles.map(\.id))) ORDER BY at.article_id, at.position
+            """
+        ).all()
+        var topics: [Article.ID: [Topic]] = [:]
+        for row in rows { topics[try row.decode(column: "article_id", as: Article.ID.self), default: []].append(try topic(from: row)) }
+        return articles.map { article in
+            var article = article
+            article.topics = topics[article.id] ?? []
+            return article
+        }
+    }
+
+    static func topic(from row: any SQLRow) throws -> Topic {
+        Topic(
+            kind: Topic.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .tag,
+            slug: try row.decode(column: "slug", as: String.self),
+            name: try row.decode(column: "name", as: String.self))
+    }
+
+    static func revision(from row: any SQLRow) throws -> ArticleRevision {
+        ArticleRevision(
+            id: try row.decode(column: "id", as: ArticleRevision.ID.self),
+            articleID: try row.decode(column: "article_id", as: Article.ID.self),
+            createdAt: try row.decode(column: "created_at", as: Timestamp.self).date,
+            editor: try row.decode(column: "editor", as: String.self),
+            draft: try JSONDecoder().decode(ArticleDraft.self, from: Data(try row.decode(column: "draft", as: String.self).utf8)))
     }
 
     static func article(from row: any SQLRow) throws -> Article {
@@ -113,8 +319,12 @@ public struct SQLArticleRepository: ArticleRepository {
             body: try JSONDecoder().decode([ArticleBlock].self, from: Data(body.utf8)),
             publishedAt: try row.decode(column: "published_at", as: Timestamp.self).date,
             updatedAt: try row.decode(column: "updated_at", as: Timestamp.self).date,
-            commentsOpen: try row.decode(column: "comments_open", as: Bool.self)
-        )
+            commentsOpen: try row.decode(column: "comments_open", as: Bool.self),
+            status: ArticleStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .draft,
+            coverImage: try row.decode(column: "cover_image", as: String?.self),
+            featured: try row.decode(column: "featured", as: Bool.self),
+            moderation: try row.decode(column: "moderation", as: String?.self).flatMap(ModerationMode.init(rawValue:)),
+            markdown: try row.decode(column: "markdown", as: String?.self))
     }
 }
 

@@ -40,6 +40,10 @@ public struct AppConfig: Sendable {
     /// The site's address as readers reach it ("https://bao.example.vn"), for the absolute links of feeds and
     /// sitemaps; nil: `http://host:port`.
     public var publicURL: String?
+    /// Where uploaded images are kept (served under `/media/`).
+    public var mediaDirectory = "media"
+    /// How often scheduled articles are checked for publication, in seconds.
+    public var publishInterval: TimeInterval = 30
 
     /// `publicURL`, or the address the server listens on; without a trailing slash.
     public var baseURL: String {

@@ -17,7 +17,7 @@ public func buildRouter(
 /// The router and the service that feeds its live event streams.
 func buildSite(
     _ config: AppConfig, store: Store, logger: Logger, now: @escaping @Sendable () -> Date = Date.init
-) -> (router: Router<NewsroomRequestContext>, live: LiveEvents) {
+) -> (router: Router<NewsroomRequestContext>, live: LiveEvents, publisher: SchedulePublisher) {
     let services = Services(config: config, store: store, now: now)
     let live = LiveEvents(services: services, logger: logger)
     let router = Router(context: NewsroomRequestContext.self)
@@ -42,6 +42,18 @@ func buildSite(
             headers: [.contentType: type, .cacheControl: "public, max-age=31536000, immutable"],
             body: .init(byteBuffer: ByteBuffer(string: body)))
     }
+    // Uploaded images are named by their content: cached for a year.
+    let media = MediaStore(directory: config.mediaDirectory)
+    router.get("/media/{file}") { _, context -> Response in
+        guard let file = media.read(context.parameters.get("file") ?? "") else { throw NewsroomError(.notFound) }
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: file.type.mimeType, .cacheControl: "public, max-age=31536000, immutable",
+                .init("X-Content-Type-Options")!: "nosniff",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
+    }
     let pages = PageController(services: services)
     pages.register(on: router)
     CommentFormController(services: services, pages: pages).register(on: router)
@@ -55,14 +67,17 @@ func buildSite(
         configuration: .init(
             sessionCookieParameters: .init(name: "nr_staff", path: "/", secure: config.secureCookies, sameSite: .lax),
             keyPrefix: "staff.", defaultSessionExpiration: LoginController.sessionLifetime))
-    let guardStaff = StaffAuthMiddleware(services: services)
+    let moderators = StaffAuthMiddleware(services: services, allows: { $0.canModerate })
     let admin = router.group("admin").add(middleware: sessions)
-    let desk = admin.group().add(middleware: guardStaff)
-    LoginController(services: services).register(public: admin, staff: desk)
+    let desk = admin.group().add(middleware: moderators)
+    LoginController(services: services).register(
+        public: admin, staff: admin.group().add(middleware: StaffAuthMiddleware(services: services)))
     DeskController(services: services).register(on: desk)
+    ArticleDeskController(services: services).register(
+        on: admin.group("articles").add(middleware: StaffAuthMiddleware(services: services, allows: { $0.canEdit })))
     ModerationAPIController(services: services).register(
-        on: router.group("api/v1/moderation").add(middleware: sessions).add(middleware: guardStaff))
-    return (router, live)
+        on: router.group("api/v1/moderation").add(middleware: sessions).add(middleware: moderators))
+    return (router, live, SchedulePublisher(services: services, logger: logger))
 }
 
 /// The whole application, listening on the configured address. `onServerRunning` learns the bound port (useful
@@ -75,7 +90,7 @@ public func buildApplication(
     return Application(
         router: site.router,
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Newsroom"),
-        services: [RetentionService(store: store, config: config, logger: logger), site.live],
+        services: [RetentionService(store: store, config: config, logger: logger), site.live, site.publisher],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: logger)
 }

@@ -50,3 +50,35 @@ public struct RetentionService: Service {
         }
     }
 }
+
+/// Publishes scheduled articles when their time comes: every `publishInterval` seconds it asks the database for the
+/// ones due. Every instance may run it; the database's update decides which publishes each article.
+struct SchedulePublisher: Service {
+    let services: Services
+    let logger: Logger
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await publishDue()
+                try await Task.sleep(for: .milliseconds(Int(services.config.publishInterval * 1000)))
+            }
+        }
+    }
+
+    /// Publishes what is due; returns the articles published.
+    @discardableResult
+    func publishDue() async -> [Article.ID] {
+        do {
+            let published = try await services.store.articles.publishDue(now: services.now())
+            if !published.isEmpty {
+                services.moderated()
+                logger.info("Đã đăng bài hẹn giờ", metadata: ["bai": .array(published.map { .stringConvertible($0) })])
+            }
+            return published
+        } catch {
+            logger.error("Không đăng được bài hẹn giờ: \(error)")
+            return []
+        }
+    }
+}

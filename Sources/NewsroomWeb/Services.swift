@@ -53,9 +53,11 @@ struct Services: Sendable {
         pageCache.invalidateAll()
     }
 
-    /// The article with this id, or 404 `article_not_found`.
+    /// The published article with this id, or 404 `article_not_found` (readers never see drafts).
     func article(_ id: Article.ID) async throws -> Article {
-        guard let article = try await store.articles.article(id: id) else { throw NewsroomError(.articleNotFound) }
+        guard let article = try await store.articles.article(id: id), article.status == .published else {
+            throw NewsroomError(.articleNotFound)
+        }
         return article
     }
 }

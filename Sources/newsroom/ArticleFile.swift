@@ -4,7 +4,7 @@ import NewsroomCore
 import Yams
 
 /// Reads one file to import: the seed's plain-text format, or Markdown (`.md`) with YAML front matter
-/// (`title`, `sapo`, `slug`, `date`, `comments: closed`).
+/// (`title`, `sapo`, `slug`, `date`, `comments: closed`, `category`, `tags`, `authors`, `featured`).
 enum ArticleFile {
     struct ImportError: Error, CustomStringConvertible {
         var file: String
@@ -69,6 +69,13 @@ enum ArticleFile {
         let commentsOpen = (meta["comments"] as? String).map { $0.lowercased() != "closed" } ?? (meta["comments"] as? Bool ?? true)
         return ArticleDraft(
             slug: meta["slug"].map { "\($0)" }, title: title, sapo: sapo, body: [.html(html)], publishedAt: publishedAt,
-            commentsOpen: commentsOpen)
+            commentsOpen: commentsOpen, category: meta["category"].map { "\($0)" }, tags: names(meta["tags"]),
+            authors: names(meta["authors"] ?? meta["author"]), featured: meta["featured"] as? Bool ?? false, markdown: body)
+    }
+
+    /// A front matter list (`[a, b]`) or a comma-separated string, as names.
+    static func names(_ value: Any?) -> [String] {
+        if let list = value as? [Any] { return Topic.names(list.map { "\($0)" }) }
+        return value.map { Topic.names(commaSeparated: "\($0)") } ?? []
     }
 }

@@ -8,6 +8,11 @@ enum DemoContent {
         let text: String
         /// Minutes before "now" at which the article was published (so the home page has an order).
         let publishedMinutesAgo: Int
+        /// Category, tags and author, as an editor would set them.
+        var category = ""
+        var tags: [String] = []
+        var author = ""
+        var featured = false
         /// Reader comments shown under the article, oldest first.
         let comments: [Comment]
     }
@@ -36,6 +41,7 @@ enum DemoContent {
                 Thành phố đặt mục tiêu đến năm 2030 có ít nhất 10 tuyến buýt điện, góp phần giảm khí thải và từng bước hình thành thói quen sử dụng phương tiện công cộng trong người dân.
                 """,
             publishedMinutesAgo: 30,
+            category: "Đô thị", tags: ["Giao thông", "Đà Nẵng", "Xe điện"], author: "Lê Minh Quân", featured: true,
             comments: [
                 Comment(
                     author: "Minh Khoa",
@@ -97,6 +103,7 @@ enum DemoContent {
                 Ngành nông nghiệp địa phương dự báo sản lượng niên vụ này tương đương năm trước, đồng thời khuyến cáo người dân không ồ ạt chặt bỏ cây trồng khác để mở rộng diện tích khi giá đang lên.
                 """,
             publishedMinutesAgo: 180,
+            category: "Kinh tế", tags: ["Cà phê", "Tây Nguyên", "Nông nghiệp"], author: "Hoàng Thu Trang", featured: false,
             comments: [
                 Comment(
                     author: "Thu Hà Đắk Nông",
@@ -133,6 +140,7 @@ enum DemoContent {
                 Giữa phố cổ, những căn bếp như của bà Mến vẫn lặng lẽ đỏ lửa mỗi ngày trước khi du khách thức giấc, giữ cho hương vị quen thuộc không bị lãng quên giữa nhịp sống đổi thay.
                 """,
             publishedMinutesAgo: 600,
+            category: "Văn hóa", tags: ["Ẩm thực", "Hội An"], author: "Trần Bảo Ngọc", featured: false,
             comments: [
                 Comment(
                     author: "Khánh Linh",
@@ -169,6 +177,7 @@ enum DemoContent {
                 “Chúng em không mong thiết bị thay thế được hệ thống quan trắc chính thức, chỉ hy vọng mỗi xóm nhỏ có thêm một đôi mắt canh nước lũ”, Phước nói.
                 """,
             publishedMinutesAgo: 1500,
+            category: "Giáo dục", tags: ["Khởi nghiệp", "Huế", "Thiên tai"], author: "Phạm Đức Anh", featured: false,
             comments: []
         ),
     ]

@@ -10,6 +10,10 @@ enum DemoLoader {
             var draft = try PlainTextArticle.parse(demo.text)
             let publishedAt = now.addingTimeInterval(-Double(demo.publishedMinutesAgo) * 60)
             draft.publishedAt = publishedAt
+            draft.category = demo.category
+            draft.tags = demo.tags
+            draft.authors = [demo.author]
+            draft.featured = demo.featured
             let article = try await store.articles.save(draft, now: now).article
             var stored: [Comment] = []
             for (index, comment) in demo.comments.enumerated() {

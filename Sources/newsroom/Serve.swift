@@ -62,6 +62,14 @@ struct Serve: AsyncParsableCommand {
             "Địa chỉ bạn đọc dùng để vào trang, cho các liên kết tuyệt đối của RSS và sitemap (NEWSROOM_PUBLIC_URL, mặc định http://HOST:PORT)."
     )
     var publicURL: String?
+    @Option(
+        name: .customLong("media-dir"),
+        help: "Thư mục lưu ảnh tải lên, phục vụ tại /media/ (NEWSROOM_MEDIA_DIR, mặc định media trong thư mục hiện tại).")
+    var mediaDir: String?
+    @Option(
+        name: .customLong("publish-interval"),
+        help: "Cứ bao nhiêu giây thì đăng các bài hẹn giờ đã đến giờ (NEWSROOM_PUBLISH_INTERVAL, mặc định 30).")
+    var publishInterval: String?
     @Flag(help: "PostgreSQL: áp dụng các migration còn thiếu trước khi chạy (NEWSROOM_MIGRATE; SQLite luôn tự áp dụng).")
     var migrate = false
     @Option(name: .customLong("pool-size"), help: "PostgreSQL: số kết nối tối đa của máy chủ này (NEWSROOM_POOL_SIZE, mặc định 10).")
@@ -100,6 +108,9 @@ struct Serve: AsyncParsableCommand {
             else { throw ValidationError("NEWSROOM_PUBLIC_URL: \"\(url)\" phải là một địa chỉ http:// hoặc https://") }
             config.publicURL = url
         }
+        config.mediaDirectory = Settings.value(mediaDir, variable: "NEWSROOM_MEDIA_DIR") ?? "media"
+        config.publishInterval = TimeInterval(
+            try Settings.integer(publishInterval, variable: "NEWSROOM_PUBLISH_INTERVAL", default: 30, range: 1...3600))
         let settings = config
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 

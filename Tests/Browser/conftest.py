@@ -34,7 +34,8 @@ class Site:
         imported = subprocess.run([str(BINARY), "import", str(SEED)], env=env, capture_output=True, text=True, check=True)
         self.article_id, self.path, self.title = imported.stdout.strip().split("\t")
         self.process = subprocess.Popen(
-            [str(BINARY), "serve", "--port", "0", "--no-demo", "--moderation", moderation, "--comment-limits", "off", "--min-form-seconds", "0"],
+            [str(BINARY), "serve", "--port", "0", "--no-demo", "--moderation", moderation, "--comment-limits", "off", "--min-form-seconds", "0",
+             "--media-dir", f"{self.directory.name}/media", "--publish-interval", "1"],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in self.process.stdout:
             match = re.search(r"đang chạy tại (http://127\.0\.0\.1:\d+) ", line)

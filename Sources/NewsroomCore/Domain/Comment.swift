@@ -6,7 +6,7 @@ public enum CommentStatus: String, Sendable, Codable, CaseIterable {
 }
 
 /// How a newspaper moderates new comments: `pre` holds each one for a moderator, `post` publishes at once.
-public enum ModerationMode: String, Sendable, CaseIterable {
+public enum ModerationMode: String, Sendable, Codable, CaseIterable {
     case pre, post
 
     /// The status a new comment starts with under this mode.

@@ -40,13 +40,13 @@ public struct CommentService: Sendable {
         let valid = try submission.validated()
         let now = now()
         // The independent checks run together: one round of reads instead of three in a row.
-        async let open = articles.commentsOpen(id: articleID)
+        async let policy = articles.commentPolicy(id: articleID)
         async let banned = standing?.isBanned(email: valid.email, client: client) ?? false
         async let duplicate = comments.hasDuplicate(
             article: articleID, body: valid.body, email: valid.email, client: client,
             since: now.addingTimeInterval(-duplicateWindow))
-        guard let commentsOpen = try await open else { throw NewsroomError(.articleNotFound) }
-        guard commentsOpen else { throw NewsroomError(.commentsClosed) }
+        guard let policy = try await policy else { throw NewsroomError(.articleNotFound) }
+        guard policy.open else { throw NewsroomError(.commentsClosed) }
         if try await banned { throw NewsroomError(.forbidden, message: Strings.banned) }
         var threadID: Comment.ID?
         var replyToID: Comment.ID?
@@ -66,7 +66,7 @@ public struct CommentService: Sendable {
         }
         var comment = NewComment(
             articleID: articleID, parentID: threadID, replyToID: replyToID, author: valid.author,
-            email: valid.email, body: valid.body, status: moderation.initialStatus, clientFingerprint: client,
+            email: valid.email, body: valid.body, status: (policy.moderation ?? moderation).initialStatus, clientFingerprint: client,
             createdAt: now)
         if comment.status == .pending, trustAfter > 0, let email = valid.email, let standing,
             try await standing.publishedCount(email: email) >= trustAfter

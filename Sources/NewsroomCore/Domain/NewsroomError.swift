@@ -21,6 +21,9 @@ public struct NewsroomError: Error, Sendable, Equatable, CustomStringConvertible
         case parentInvalid = "parent_invalid"
         case commentRejected = "comment_rejected"
         case commentsClosed = "comments_closed"
+        case slugTaken = "slug_taken"
+        case articleInvalid = "article_invalid"
+        case mediaInvalid = "media_invalid"
         case rateLimited = "rate_limited"
         case internalError = "internal_error"
 
@@ -31,10 +34,10 @@ public struct NewsroomError: Error, Sendable, Equatable, CustomStringConvertible
             case .unauthenticated: 401
             case .forbidden, .csrfInvalid: 403
             case .articleNotFound, .commentNotFound, .notFound: 404
-            case .duplicateComment: 409
+            case .duplicateComment, .slugTaken: 409
             case .bodyTooLarge: 413
             case .commentEmpty, .commentTooLong, .authorMissing, .authorTooLong, .emailInvalid, .parentInvalid,
-                .commentRejected, .commentsClosed:
+                .commentRejected, .commentsClosed, .articleInvalid, .mediaInvalid:
                 422
             case .rateLimited: 429
             case .internalError: 500

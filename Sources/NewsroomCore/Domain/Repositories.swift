@@ -2,25 +2,68 @@ import Foundation
 
 /// Where articles are kept. Implemented by `NewsroomStorage`; the core only depends on this protocol.
 public protocol ArticleRepository: Sendable {
-    /// The article with this id, or nil when there is none.
+    /// The article with this id, in any status, or nil when there is none.
     func article(id: Article.ID) async throws -> Article?
 
-    /// Whether the article takes comments, or nil when there is no such article: what a new comment needs to know,
-    /// without reading (and decoding) the article's text.
-    func commentsOpen(id: Article.ID) async throws -> Bool?
+    /// Whether a published article takes comments and how they are moderated, or nil when there is no such
+    /// published article: what a new comment needs to know, without reading (and decoding) the article's text.
+    func commentPolicy(id: Article.ID) async throws -> CommentPolicy?
 
-    /// What identifies the current rendering of an article's page, or nil when there is no such article.
+    /// What identifies the current rendering of a published article's page, or nil when there is no such article.
     func pageStamp(id: Article.ID) async throws -> PageStamp?
 
-    /// Published articles, newest first, `limit` at most, skipping `offset`.
-    func latest(limit: Int, offset: Int) async throws -> [Article]
+    /// Published articles of a listing, newest first, `limit` at most, skipping `offset`.
+    func published(_ filter: ArticleFilter, limit: Int, offset: Int) async throws -> [Article]
 
-    /// How many articles exist.
+    /// How many published articles a listing has.
+    func publishedCount(_ filter: ArticleFilter) async throws -> Int
+
+    /// How many articles exist, in any status.
     func count() async throws -> Int
 
-    /// Creates the article, or updates the one with the same slug while keeping its first publication time.
-    /// Atomic: either the whole article is saved or nothing is. Returns the stored article and whether it is new.
+    /// The category, tag or author with this slug, or nil.
+    func topic(_ kind: Topic.Kind, slug: String) async throws -> Topic?
+
+    /// Every category, tag or author, by name.
+    func topics(_ kind: Topic.Kind) async throws -> [Topic]
+
+    /// The desk's list: articles in any status, most recently changed first.
+    func desk(_ filter: DeskArticleFilter, limit: Int, offset: Int) async throws -> (articles: [Article], total: Int)
+
+    /// Imports: creates the article, or updates the one with the same slug while keeping its first publication
+    /// time. Atomic: either the whole article is saved or nothing is. Returns the stored article and whether it is new.
     func save(_ draft: ArticleDraft, now: Date) async throws -> (article: Article, created: Bool)
+
+    /// The editors' desk: creates an article (`id` nil) or updates this one, slug included, keeping a revision of
+    /// what was saved. Throws `slug_taken` when another article has the slug, `article_not_found` for no such id.
+    func edit(_ id: Article.ID?, _ draft: ArticleDraft, by editor: String, now: Date) async throws -> Article
+
+    /// An article's revisions, newest first.
+    func revisions(article: Article.ID, limit: Int) async throws -> [ArticleRevision]
+
+    /// One revision, or nil.
+    func revision(id: ArticleRevision.ID) async throws -> ArticleRevision?
+
+    /// Publishes every scheduled article whose time has come; returns their ids.
+    func publishDue(now: Date) async throws -> [Article.ID]
+}
+
+extension ArticleRepository {
+    /// Published articles, newest first.
+    public func latest(limit: Int, offset: Int) async throws -> [Article] {
+        try await published(.all, limit: limit, offset: offset)
+    }
+}
+
+/// Whether an article takes comments, and how they are moderated (nil: the site's setting).
+public struct CommentPolicy: Sendable, Equatable {
+    public var open: Bool
+    public var moderation: ModerationMode?
+
+    public init(open: Bool, moderation: ModerationMode? = nil) {
+        self.open = open
+        self.moderation = moderation
+    }
 }
 
 /// The slug of an article and a version that changes whenever anything its page shows changes (its text, a

@@ -8,6 +8,9 @@ public enum StaffRole: String, Sendable, Codable, CaseIterable {
     /// Whether this role may see and act on the moderation desk (editors write articles; they do not moderate).
     public var canModerate: Bool { self != .editor }
 
+    /// Whether this role may write and publish articles (moderators do not).
+    public var canEdit: Bool { self != .moderator }
+
     /// Vietnamese name of the role, for pages.
     public var label: String {
         switch self {

@@ -20,6 +20,7 @@ enum Migrations {
         AddWordRulesAndHeldReasons(),
         AddReportsAndBans(),
         AddSharedLimitsAndEvents(),
+        AddEditorialDesk(),
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.

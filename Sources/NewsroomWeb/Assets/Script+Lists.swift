@@ -92,7 +92,7 @@ extension Assets {
               var data = JSON.parse(event.data);
               var node = commentNode(data.comment.id);
               var body = node && node.querySelector(".comment-body");
-              if (body) body.textContent = data.comment.body;
+              if (body) commentBody(body, data.comment.body);
             });
             source.addEventListener("removed", function (event) {
               var data = JSON.parse(event.data);

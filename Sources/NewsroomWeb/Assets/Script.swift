@@ -85,6 +85,25 @@ extension Assets {
 
           function likeLabel(count) { return T.like + " · " + number(count); }
 
+          /* Web addresses in a comment become links marked ugc nofollow, as the server renders them. */
+          function commentBody(node, text) {
+            node.textContent = "";
+            var pattern = /https?:\/\/[^\s<>"]+/gi, last = 0, match;
+            while ((match = pattern.exec(text))) {
+              var url = match[0].replace(/[.,;:!?)\]}'\u2026]+$/, "");
+              if (match.index > 0 && /\p{L}/u.test(text.charAt(match.index - 1)) || url.length <= 8) continue;
+              node.appendChild(document.createTextNode(text.slice(last, match.index)));
+              var link = element("a", null, url);
+              link.href = url;
+              link.rel = "ugc nofollow noopener";
+              node.appendChild(link);
+              last = match.index + url.length;
+              pattern.lastIndex = last;
+            }
+            node.appendChild(document.createTextNode(text.slice(last)));
+            return node;
+          }
+
           function renderComment(c) {
             var isReply = c.parentId !== null;
             var article = element("article", isReply ? "comment comment-reply" : "comment");
@@ -105,7 +124,7 @@ extension Assets {
               to.appendChild(link);
               article.appendChild(to);
             }
-            article.appendChild(element("p", "comment-body", c.body));
+            article.appendChild(commentBody(element("p", "comment-body"), c.body));
             var footer = element("footer", "comment-actions");
             var like = element("form", "like-form");
             like.method = "post";

@@ -48,7 +48,7 @@ extension Assets {
         @media (min-width: 40rem) { .form-row { grid-template-columns: 1fr 1fr; } }
         .field { margin-bottom: .75rem; }
         .field label { display: block; font-weight: 600; font-size: .9375rem; margin-bottom: .25rem; }
-        input[type=text], input[type=email], textarea { width: 100%; font: inherit; color: var(--ink); background: var(--paper);
+        input[type=text], input[type=email], input[type=password], textarea { width: 100%; font: inherit; color: var(--ink); background: var(--paper);
           border: 1px solid #8a8a8a; border-radius: 4px; padding: .55rem .65rem; line-height: 1.6; }
         textarea { resize: vertical; min-height: 7.5rem; }
         [aria-invalid=true] { border-color: var(--accent); box-shadow: 0 0 0 1px var(--accent); }
@@ -59,7 +59,8 @@ extension Assets {
         .counter.over { color: var(--accent); font-weight: 600; }
         .button-primary { font: 600 1rem/1.4 var(--sans); color: #fff; background: var(--accent); border: 0; border-radius: 4px;
           padding: .65rem 1.25rem; min-height: 44px; cursor: pointer; }
-        .button-primary:hover { background: var(--accent-dark); }
+        .button-primary:hover { background: var(--accent-dark); color: #fff; }
+        a.button-primary { display: inline-block; text-decoration: none; }
         .button-primary:disabled { background: #8a8a8a; cursor: not-allowed; }
         .button-secondary { display: inline-block; border: 1px solid var(--accent); border-radius: 4px; padding: .5rem 1rem;
           text-decoration: none; font-weight: 600; }
@@ -152,5 +153,68 @@ extension Assets {
         mark { background: #fde68a; color: var(--ink); }
         .error-page { text-align: center; padding: 2rem 0; }
         .error-status { font: 700 3rem/1 var(--serif); color: var(--accent); margin: 0; }
+        .sections { border-top: 1px solid var(--rule); }
+        .sections ul { list-style: none; margin: 0 auto; padding: 0 1rem; max-width: 46rem; display: flex; gap: 0 1.25rem;
+          overflow-x: auto; white-space: nowrap; justify-content: center; }
+        .sections a { display: inline-block; padding: .6rem 0; color: var(--ink); text-decoration: none; font-weight: 600; font-size: .9375rem; }
+        .sections a:hover { color: var(--accent); }
+        .kicker { margin: 0 0 .15rem; font-size: .8125rem; font-weight: 700; text-transform: uppercase; letter-spacing: .05em; }
+        .kicker a { color: var(--accent); text-decoration: none; }
+        .featured { margin-bottom: 1.5rem; }
+        .teaser-cover img { display: block; width: 100%; height: auto; aspect-ratio: 16 / 9; object-fit: cover; border-radius: 4px;
+          margin-bottom: .5rem; }
+        .teaser:not(.teaser-lead) .teaser-cover { float: right; width: 38%; max-width: 12rem; margin: 0 0 .5rem 1rem; }
+        .teaser::after { content: ""; display: block; clear: both; }
+        .article-cover { margin: 0 0 1.25rem; }
+        .article-cover img { display: block; width: 100%; height: auto; border-radius: 4px; }
+        .byline { text-align: right; font-weight: 700; margin: 1.5rem 0 .5rem; }
+        .byline a { color: var(--ink); text-decoration: none; }
+        .tags { list-style: none; padding: 0; margin: 1rem 0 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+        .tags a { display: inline-block; padding: .3rem .75rem; border: 1px solid var(--rule); border-radius: 1rem; background: var(--wash);
+          color: var(--ink); text-decoration: none; font-size: .875rem; }
+        .pagination { display: flex; flex-wrap: wrap; justify-content: center; gap: .5rem; margin: 1.5rem 0 0; }
+        .pagination a, .pagination span { display: inline-block; min-width: 44px; min-height: 44px; padding: .55rem .8rem; text-align: center;
+          border: 1px solid var(--rule); border-radius: 4px; text-decoration: none; }
+        .pagination span[aria-current] { background: var(--ink); color: #fff; border-color: var(--ink); font-weight: 700; }
+        .topic-feeds, .footer-links { color: var(--muted); font-size: .875rem; }
+        .desk-title-row { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .5rem 1rem; margin-bottom: 1rem; }
+        .desk-title-row .section-title { margin: 0; flex: 1; }
+        .article-filters { display: flex; flex-wrap: wrap; align-items: flex-end; gap: .5rem 1rem; background: var(--wash); padding: .75rem;
+          border-radius: 6px; margin-bottom: .75rem; }
+        .field-inline { margin: 0; }
+        select, input[type=datetime-local], input[type=file] { font: inherit; color: var(--ink); background: var(--paper);
+          border: 1px solid #8a8a8a; border-radius: 4px; padding: .45rem .5rem; max-width: 100%; }
+        table.article-table { width: 100%; border-collapse: collapse; font-size: .9375rem; }
+        table.article-table th, table.article-table td { text-align: left; vertical-align: top; padding: .5rem; border-bottom: 1px solid var(--rule); }
+        @media (max-width: 40rem) { table.article-table thead { display: none; }
+          table.article-table tr { display: block; border-bottom: 1px solid var(--rule); padding: .5rem 0; }
+          table.article-table td { display: inline-block; border: 0; padding: .1rem .5rem .1rem 0; }
+          table.article-table td:first-child { display: block; font-weight: 600; } }
+        .status { display: inline-block; padding: 0 .5em; border-radius: 3px; font-size: .8125rem; font-weight: 700; background: var(--wash);
+          border: 1px solid var(--rule); }
+        .status-published { background: #edf5ee; border-color: var(--ok); color: var(--ok); }
+        .status-scheduled { background: #eaf1fb; border-color: var(--focus); color: var(--focus); }
+        .status-unpublished { color: var(--accent); border-color: var(--accent); }
+        .editor-layout { display: grid; gap: 1.5rem; grid-template-columns: 1fr; }
+        @media (min-width: 60rem) { .editor-layout { grid-template-columns: minmax(0, 1fr) 14rem; } }
+        .article-form .field-row { display: grid; gap: 0 1rem; grid-template-columns: 1fr; }
+        @media (min-width: 40rem) { .article-form .field-row { grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); } }
+        .markdown-input { min-height: 20rem; }
+        .hint { color: var(--muted); font-size: .8125rem; margin: .25rem 0 0; }
+        .field-error { color: var(--accent); font-weight: 600; font-size: .875rem; margin: .25rem 0 0; }
+        .checkbox { display: flex; align-items: center; gap: .5rem; font-weight: 400; min-height: 44px; }
+        fieldset.field { border: 1px solid var(--rule); border-radius: 6px; padding: .5rem .75rem; }
+        .form-actions { display: flex; flex-wrap: wrap; gap: .75rem; margin-top: 1rem; }
+        .form-actions .button-secondary { background: var(--paper); font: 600 1rem/1.4 var(--sans); color: var(--accent); cursor: pointer; min-height: 44px; }
+        .cover-thumb { display: block; max-width: 16rem; height: auto; border-radius: 4px; margin-bottom: .5rem; }
+        .revisions h2 { font: 700 1rem/1.4 var(--sans); margin: 0 0 .5rem; }
+        .revision-list { list-style: none; margin: 0; padding: 0; font-size: .875rem; }
+        .revision-list li { padding: .35rem 0; border-bottom: 1px solid var(--rule); }
+        .preview { margin-top: 2rem; border: 2px dashed var(--rule); border-radius: 6px; padding: 1rem; }
+        .preview-label { font: 700 .875rem/1.4 var(--sans); text-transform: uppercase; color: var(--muted); margin: 0 0 .5rem; }
+        .breadcrumb { margin: 0 0 .5rem; font-size: .9375rem; }
+        .markdown-source { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); padding: .75rem; border-radius: 4px; }
+        div.form-error { background: #fbeeee; border-left: 4px solid var(--accent); padding: .5rem .9rem; }
+        div.form-error p { margin: .15rem 0; }
         """#
 }

@@ -64,7 +64,9 @@ struct LoginController {
         context.sessions.clearSession()
         context.sessions.createSession(StaffSession.new(for: member), expiresIn: Self.sessionLifetime)
         context.logger.info("Đăng nhập", metadata: ["tai-khoan": .string(email)])
-        return Responses.redirect(to: next, status: .seeOther)
+        // An editor's place is the articles desk, a moderator's the moderation queue.
+        let start = member.role.canModerate || next != Self.safeNext(nil) ? next : AdminRoute.articles(.init(), page: 1).path
+        return Responses.redirect(to: start, status: .seeOther)
     }
 
     @Sendable func logout(_ request: Request, context: NewsroomRequestContext) async throws -> Response {

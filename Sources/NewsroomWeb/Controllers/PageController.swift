@@ -10,11 +10,51 @@ struct PageController {
     func register(on router: Router<NewsroomRequestContext>) {
         router.get(SiteRoute.Pattern.home, use: home)
         router.get(SiteRoute.Pattern.article, use: article)
+        for kind in Topic.Kind.allCases {
+            router.get("/\(kind.pathPrefix)/{slug}") { request, context in try await topic(kind, request, context) }
+        }
+    }
+
+    /// `?trang=N`: the page of a listing, 1 when absent; nil for anything that is not a page number.
+    static func pageNumber(_ request: Request) -> Int? {
+        guard let text = request.uri.queryParameters["trang"] else { return 1 }
+        guard let page = Int(String(text)), page >= 1, page <= 10_000 else { return nil }
+        return page
     }
 
     @Sendable func home(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let articles = try await services.store.articles.latest(limit: 30, offset: 0)
-        return Responses.html(HomePage(model: .init(articles: articles)).render())
+        guard let page = Self.pageNumber(request) else { throw NewsroomError(.notFound) }
+        let articles = services.store.articles
+        let size = HomePage.pageSize
+        async let featured = page == 1 ? articles.published(.featured, limit: 3, offset: 0) : []
+        async let list = articles.published(.all, limit: size, offset: (page - 1) * size)
+        async let total = articles.publishedCount(.all)
+        async let sections = articles.topics(.category)
+        let top = try await featured
+        // The featured articles lead the first page; the list below does not repeat them.
+        let model = HomePage.Model(
+            featured: top, articles: try await list.filter { article in !top.contains { $0.id == article.id } }, page: page,
+            total: try await total, sections: try await sections)
+        if page > 1, model.articles.isEmpty { throw NewsroomError(.notFound) }
+        let body = ByteBuffer(bytes: HomePage(model: model).render().render())
+        return Validators.respond(to: request, with: Responses.html(body), body: body)
+    }
+
+    /// A category's, tag's or author's page.
+    func topic(_ kind: Topic.Kind, _ request: Request, _ context: NewsroomRequestContext) async throws -> Response {
+        let articles = services.store.articles
+        guard let page = Self.pageNumber(request), let slug = context.parameters.get("slug"),
+            let topic = try await articles.topic(kind, slug: slug)
+        else { throw NewsroomError(.notFound) }
+        let size = HomePage.pageSize
+        async let list = articles.published(.topic(kind, slug: topic.slug), limit: size, offset: (page - 1) * size)
+        async let total = articles.publishedCount(.topic(kind, slug: topic.slug))
+        async let sections = articles.topics(.category)
+        let model = TopicPage.Model(
+            topic: topic, articles: try await list, page: page, total: try await total, sections: try await sections)
+        if page > 1, model.articles.isEmpty { throw NewsroomError(.notFound) }
+        let body = ByteBuffer(bytes: TopicPage(model: model).render().render())
+        return Validators.respond(to: request, with: Responses.html(body), body: body)
     }
 
     @Sendable func article(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -78,9 +118,12 @@ struct PageController {
             page.items[index].replies = all.items
             page.items[index].nextRepliesCursor = all.nextCursor
         }
-        return ArticlePage.Model(
+        var model = ArticlePage.Model(
             article: article, threads: page.items, total: try await total, sort: sort, nextCursor: page.nextCursor,
             expandedThread: expandedThread, replyingTo: replyingTo, form: form,
             formToken: services.tokens.issue(article: article.id, at: services.now()), notice: notice)
+        model.baseURL = services.config.baseURL
+        model.sections = try await services.store.articles.topics(.category)
+        return model
     }
 }

@@ -14,8 +14,10 @@ struct FeedController {
     static let sitemapSize = 50_000
 
     func register(on router: Router<NewsroomRequestContext>) {
-        router.get("/rss.xml", use: rss)
-        router.get("/atom.xml", use: atom)
+        router.get("/rss.xml") { request, _ in try await rss(request, channel: .site) }
+        router.get("/atom.xml") { request, _ in try await atom(request, channel: .site) }
+        router.get("/chuyen-muc/{slug}/rss.xml") { request, context in try await rss(request, channel: try await category(context)) }
+        router.get("/chuyen-muc/{slug}/atom.xml") { request, context in try await atom(request, channel: try await category(context)) }
         router.get("/sitemap.xml", use: sitemap)
         router.get("/sitemap-news.xml", use: newsSitemap)
         router.get("/robots.txt", use: robots)
@@ -23,18 +25,36 @@ struct FeedController {
 
     var base: String { services.config.baseURL }
 
+    /// What a feed lists: the whole site, or one category.
+    struct Channel {
+        var title: String
+        var description: String
+        var path: String
+        var filter: ArticleFilter
+
+        static let site = Channel(title: Strings.siteName, description: Strings.siteTagline, path: "", filter: .all)
+    }
+
+    func category(_ context: NewsroomRequestContext) async throws -> Channel {
+        guard let slug = context.parameters.get("slug"), let topic = try await services.store.articles.topic(.category, slug: slug)
+        else { throw NewsroomError(.notFound) }
+        return Channel(
+            title: "\(Strings.siteName) – \(topic.name)", description: "Chuyên mục \(topic.name) của \(Strings.siteName)",
+            path: topic.path, filter: .topic(.category, slug: topic.slug))
+    }
+
     func link(_ article: Article) -> String { base + article.path }
 
-    @Sendable func rss(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let articles = try await services.store.articles.latest(limit: Self.feedSize, offset: 0)
+    func rss(_ request: Request, channel: Channel) async throws -> Response {
+        let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
         var xml = XMLWriter()
-        xml.open("rss", ["version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom"])
+        xml.open("rss", ["version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom", "xmlns:dc": "http://purl.org/dc/elements/1.1/"])
         xml.open("channel")
-        xml.element("title", Strings.siteName)
-        xml.element("link", base + "/")
-        xml.element("description", Strings.siteTagline)
+        xml.element("title", channel.title)
+        xml.element("link", base + (channel.path.isEmpty ? "/" : channel.path))
+        xml.element("description", channel.description)
         xml.element("language", "vi")
-        xml.empty("atom:link", ["href": base + "/rss.xml", "rel": "self", "type": "application/rss+xml"])
+        xml.empty("atom:link", ["href": base + channel.path + "/rss.xml", "rel": "self", "type": "application/rss+xml"])
         if let newest = articles.first { xml.element("lastBuildDate", VietnameseFormat.rfc822(newest.updatedAt)) }
         for article in articles {
             xml.open("item")
@@ -43,23 +63,26 @@ struct FeedController {
             xml.element("guid", link(article), ["isPermaLink": "true"])
             xml.element("pubDate", VietnameseFormat.rfc822(article.publishedAt))
             xml.element("description", article.sapo)
+            for author in article.authors { xml.element("dc:creator", author.name) }
+            if let category = article.category { xml.element("category", category.name) }
             xml.close("item")
         }
         xml.close("channel")
         xml.close("rss")
-        return Self.response(xml, type: "application/rss+xml; charset=utf-8")
+        return Self.response(xml, type: "application/rss+xml; charset=utf-8", request: request)
     }
 
-    @Sendable func atom(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let articles = try await services.store.articles.latest(limit: Self.feedSize, offset: 0)
+    func atom(_ request: Request, channel: Channel) async throws -> Response {
+        let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
+        let home = base + (channel.path.isEmpty ? "/" : channel.path)
         var xml = XMLWriter()
         xml.open("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "vi"])
-        xml.element("id", base + "/")
-        xml.element("title", Strings.siteName)
-        xml.element("subtitle", Strings.siteTagline)
+        xml.element("id", home)
+        xml.element("title", channel.title)
+        xml.element("subtitle", channel.description)
         xml.element("updated", VietnameseFormat.iso8601(articles.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)))
-        xml.empty("link", ["href": base + "/atom.xml", "rel": "self", "type": "application/atom+xml"])
-        xml.empty("link", ["href": base + "/", "rel": "alternate", "type": "text/html"])
+        xml.empty("link", ["href": base + channel.path + "/atom.xml", "rel": "self", "type": "application/atom+xml"])
+        xml.empty("link", ["href": home, "rel": "alternate", "type": "text/html"])
         xml.open("author")
         xml.element("name", Strings.siteName)
         xml.close("author")
@@ -71,10 +94,17 @@ struct FeedController {
             xml.element("published", VietnameseFormat.iso8601(article.publishedAt))
             xml.element("updated", VietnameseFormat.iso8601(article.updatedAt))
             xml.element("summary", article.sapo)
+            for author in article.authors {
+                xml.open("author")
+                xml.element("name", author.name)
+                xml.element("uri", base + author.path)
+                xml.close("author")
+            }
+            if let category = article.category { xml.empty("category", ["term": category.slug, "label": category.name]) }
             xml.close("entry")
         }
         xml.close("feed")
-        return Self.response(xml, type: "application/atom+xml; charset=utf-8")
+        return Self.response(xml, type: "application/atom+xml; charset=utf-8", request: request)
     }
 
     @Sendable func sitemap(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -90,8 +120,13 @@ struct FeedController {
             xml.element("lastmod", VietnameseFormat.iso8601(article.updatedAt))
             xml.close("url")
         }
+        for category in try await services.store.articles.topics(.category) {
+            xml.open("url")
+            xml.element("loc", base + category.path)
+            xml.close("url")
+        }
         xml.close("urlset")
-        return Self.response(xml, type: "application/xml; charset=utf-8")
+        return Self.response(xml, type: "application/xml; charset=utf-8", request: request)
     }
 
     /// Google News: only articles published in the last two days.
@@ -116,7 +151,7 @@ struct FeedController {
             xml.close("url")
         }
         xml.close("urlset")
-        return Self.response(xml, type: "application/xml; charset=utf-8")
+        return Self.response(xml, type: "application/xml; charset=utf-8", request: request)
     }
 
     @Sendable func robots(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -135,10 +170,12 @@ struct FeedController {
             body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    static func response(_ xml: XMLWriter, type: String) -> Response {
-        Response(
-            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=300"],
-            body: .init(byteBuffer: ByteBuffer(string: xml.text)))
+    /// The document with a digest validator, cached for five minutes.
+    static func response(_ xml: XMLWriter, type: String, request: Request) -> Response {
+        let body = ByteBuffer(string: xml.text)
+        let page = Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=300"], body: .init(byteBuffer: body))
+        return Validators.respond(to: request, with: page, body: body)
     }
 }
 

@@ -5,11 +5,14 @@ import HummingbirdAuth
 import NewsroomCore
 
 /// Guards the staff routes (`/admin/…` and `/api/v1/moderation/…`): it reads the session, refuses anyone who is not
-/// signed in (401) or whose role may not moderate (403), and refuses a state-changing request from a foreign origin
-/// or without the session's CSRF token (403 `csrf_invalid`). Hummingbird-auth has no CSRF protection: this is it.
+/// signed in (401) or whose role may not do what the routes behind it do (403), and refuses a state-changing request
+/// from a foreign origin or without the session's CSRF token (403 `csrf_invalid`). Hummingbird-auth has no CSRF
+/// protection: this is it.
 struct StaffAuthMiddleware: RouterMiddleware {
     typealias Context = NewsroomRequestContext
     let services: Services
+    /// Whether a role may use the routes behind this guard.
+    var allows: @Sendable (StaffRole) -> Bool = { _ in true }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -21,7 +24,7 @@ struct StaffAuthMiddleware: RouterMiddleware {
             return AdminPages.loginPage(
                 services: services, next: request.uri.description, message: nil, status: .unauthorized, email: "")
         }
-        guard staff.role.canModerate else { throw NewsroomError(.forbidden) }
+        guard allows(staff.role) else { throw NewsroomError(.forbidden) }
         var request = request
         if request.method != .get && request.method != .head {
             try await CSRF.check(&request, session: session)
@@ -46,6 +49,8 @@ enum CSRF {
         var sent = request.headers[header]
         if sent == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
             sent = try RequestBody.form(from: try await RequestBody.text(of: &request))[field]
+        } else if sent == nil, request.headers[.contentType]?.hasPrefix("multipart/form-data") == true {
+            sent = try await MultipartForm.read(&request).text(field)
         }
         guard let sent, constantTimeEqual(sent, session.csrf) else { throw NewsroomError(.csrfInvalid) }
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -9,7 +10,15 @@ import NewsroomCore
 /// token inside the page is good for two days only.
 struct Validators {
     let etag: String
-    let lastModified: String
+    let lastModified: String?
+
+    /// The validator of a page that is the same for every reader (a listing, a feed): a digest of its bytes, so it
+    /// changes exactly when the page does, and every instance computes the same one.
+    init(body: ByteBuffer) {
+        let digest = SHA256.hash(data: Data(body.readableBytesView)).prefix(12).map { String(format: "%02x", $0) }.joined()
+        etag = "W/\"\(digest)\""
+        lastModified = nil
+    }
 
     init(stamp: PageStamp, article: Article.ID, variant: String, now: Date) {
         let day = Int(now.timeIntervalSince1970 / 86_400)
@@ -25,6 +34,7 @@ struct Validators {
         if let match = request.headers[.ifNoneMatch] {
             return match.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == etag } || match == "*"
         }
+        guard let lastModified else { return false }
         return request.headers[.ifModifiedSince] == lastModified
     }
 
@@ -32,8 +42,15 @@ struct Validators {
     func respond(to request: Request, with page: Response) -> Response {
         var response = notModified(request) ? Response(status: .notModified) : page
         response.headers[.eTag] = etag
-        response.headers[.lastModified] = lastModified
-        response.headers[.cacheControl] = "public, no-cache"
+        if let lastModified { response.headers[.lastModified] = lastModified }
+        if response.headers[.cacheControl] == nil || response.headers[.cacheControl] == "no-cache" {
+            response.headers[.cacheControl] = "public, no-cache"
+        }
         return response
+    }
+
+    /// A page for every reader, with a digest validator: 304 when the request holds it already.
+    static func respond(to request: Request, with page: Response, body: ByteBuffer) -> Response {
+        Validators(body: body).respond(to: request, with: page)
     }
 }

@@ -23,6 +23,10 @@ struct ArticlePage {
         /// The newest comment-section event the page reflects; its live stream resumes after it (nil: from when the
         /// stream opens).
         var latestEvent: Int64?
+        /// The site's address for absolute links (canonical, OpenGraph, JSON-LD).
+        var baseURL = ""
+        /// The categories for the masthead's navigation.
+        var sections: [Topic] = []
 
         struct FormState: Equatable {
             var author = ""
@@ -52,9 +56,17 @@ struct ArticlePage {
 
     func render() -> Node {
         let article = model.article
-        return Layout.page(title: article.title, description: article.sapo, canonicalPath: model.path) {
+        let url = model.baseURL + model.path
+        return Layout.page(
+            title: article.title, description: article.sapo, canonicalPath: url,
+            head: Self.metadata(article, url: url, base: model.baseURL),
+            sections: model.sections
+        ) {
             el("article", .class("article")) {
                 el("header", .class("article-header")) {
+                    if let category = article.category {
+                        el("p", .class("kicker")) { el("a", .href(category.path)) { category.name } }
+                    }
                     el("p", .class("article-date")) {
                         el("time", .datetime(VietnameseFormat.iso8601(article.publishedAt))) {
                             VietnameseFormat.dateLine(article.publishedAt)
@@ -63,17 +75,98 @@ struct ArticlePage {
                     el("h1", .class("article-title")) { article.title }
                     el("p", .class("sapo")) { article.sapo }
                 }
-                el("div", .class("article-body")) {
-                    for block in article.body {
-                        switch block {
-                        case .paragraph(let text): el("p") { text }
-                        case .subheading(let text): el("h2") { text }
-                        case .html(let html): Node.trusted(html)
+                if let cover = article.coverImage {
+                    el("figure", .class("article-cover")) { void("img", Attribute("src", cover), Attribute("alt", "")) }
+                }
+                el("div", .class("article-body")) { ArticleBody.blocks(article.body) }
+                if !article.authors.isEmpty {
+                    el("p", .class("byline")) {
+                        for (index, author) in article.authors.enumerated() {
+                            if index > 0 { ", " }
+                            el("a", .href(author.path), .rel("author")) { author.name }
                         }
+                    }
+                }
+                if !article.tags.isEmpty {
+                    el("ul", .class("tags"), .ariaLabel("Chủ đề")) {
+                        for tag in article.tags { el("li") { el("a", .href(tag.path), .rel("tag")) { tag.name } } }
                     }
                 }
             }
             CommentSection(model: model).render()
         }
+    }
+
+    /// OpenGraph with the `article:*` tags, and `NewsArticle` JSON-LD: what search engines and social sites read.
+    static func metadata(_ article: Article, url: String, base: String) -> [Node] {
+        var head: [Node] = []
+        func property(_ name: String, _ value: String) {
+            head.append(void("meta", Attribute("property", name), .content(value)))
+        }
+        property("og:type", "article")
+        property("og:site_name", Strings.siteName)
+        property("og:locale", "vi_VN")
+        property("og:title", article.title)
+        property("og:description", article.sapo)
+        property("og:url", url)
+        if let cover = article.coverImage { property("og:image", base + cover) }
+        property("article:published_time", VietnameseFormat.iso8601(article.publishedAt))
+        property("article:modified_time", VietnameseFormat.iso8601(article.updatedAt))
+        if let category = article.category { property("article:section", category.name) }
+        for author in article.authors { property("article:author", base + author.path) }
+        for tag in article.tags { property("article:tag", tag.name) }
+        head.append(el("script", .type("application/ld+json")) { Node.scriptJSON(NewsArticleLD(article, url: url, base: base)) })
+        return head
+    }
+}
+
+/// schema.org `NewsArticle`, as Google reads it: headline, image, dates with +07:00, authors as people with a URL,
+/// the publisher.
+struct NewsArticleLD: Encodable {
+    struct Thing: Encodable {
+        var type: String
+        var name: String
+        var url: String
+
+        enum CodingKeys: String, CodingKey {
+            case type = "@type"
+            case name, url
+        }
+    }
+
+    var context = "https://schema.org"
+    var type = "NewsArticle"
+    var headline: String
+    var description: String
+    var image: [String]
+    var datePublished: String
+    var dateModified: String
+    var author: [Thing]
+    var publisher: Thing
+    var mainEntityOfPage: String
+    var articleSection: String?
+    var keywords: [String]
+    var inLanguage = "vi"
+
+    enum CodingKeys: String, CodingKey {
+        case context = "@context"
+        case type = "@type"
+        case headline, description, image, datePublished, dateModified, author, publisher, mainEntityOfPage, articleSection
+        case keywords, inLanguage
+    }
+
+    init(_ article: Article, url: String, base: String) {
+        // Google shows at most 110 characters of a headline.
+        headline = article.title.count > 110 ? String(article.title.prefix(109)) + "…" : article.title
+        description = article.sapo
+        image = article.coverImage.map { [base + $0] } ?? []
+        datePublished = VietnameseFormat.iso8601(article.publishedAt)
+        dateModified = VietnameseFormat.iso8601(article.updatedAt)
+        let authors = article.authors.map { Thing(type: "Person", name: $0.name, url: base + $0.path) }
+        author = authors.isEmpty ? [Thing(type: "Organization", name: Strings.siteName, url: base + "/")] : authors
+        publisher = Thing(type: "Organization", name: Strings.siteName, url: base + "/")
+        mainEntityOfPage = url
+        articleSection = article.category?.name
+        keywords = article.tags.map(\.name)
     }
 }

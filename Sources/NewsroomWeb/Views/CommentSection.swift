@@ -110,7 +110,7 @@ struct CommentSection {
                     el("a", .href("#\(Comment.anchor(target.id))")) { "@\(target.author)" }
                 }
             }
-            el("p", .class("comment-body")) { comment.body }
+            el("p", .class("comment-body")) { CommentText.nodes(comment.body) }
             el("footer", .class("comment-actions")) {
                 el("form", .method("post"), .action(SiteRoute.likeComment(comment.id).path), .class("like-form")) {
                     el("button", .type("submit"), .class("like"), .ariaLabel("\(Strings.like) (\(comment.likes))")) {

@@ -20,37 +20,61 @@ enum Layout {
         ])
     }
 
+    /// A feed a page offers to feed readers: the site's, or a category's.
+    struct Feed {
+        var title: String
+        var rss: String
+        var atom: String
+
+        static let site = Feed(title: Strings.siteName, rss: "/rss.xml", atom: "/atom.xml")
+    }
+
     static func page(
-        title: String, description: String? = nil, canonicalPath: String? = nil, @HTMLBuilder main: () -> [Node]
+        title: String, description: String? = nil, canonicalPath: String? = nil, head extra: [Node] = [],
+        feeds: [Feed] = [.site], sections: [Topic] = [], @HTMLBuilder main: () -> [Node]
     ) -> Node {
         var head: [Node] = []
         if let description { head.append(void("meta", .name("description"), .content(description))) }
         if let canonicalPath { head.append(void("link", .rel("canonical"), .href(canonicalPath))) }
         head.append(void("meta", .name("theme-color"), .content("#9f1c20")))
-        // Feed readers find the site's feeds from any page.
-        head.append(
-            void(
-                "link", .rel("alternate"), Attribute("type", "application/rss+xml"), .href("/rss.xml"), Attribute("title", Strings.siteName)
-            ))
-        head.append(
-            void(
-                "link", .rel("alternate"), Attribute("type", "application/atom+xml"), .href("/atom.xml"),
-                Attribute("title", Strings.siteName)))
+        // Feed readers find the feeds from any page.
+        for feed in feeds {
+            head.append(
+                void("link", .rel("alternate"), Attribute("type", "application/rss+xml"), .href(feed.rss), Attribute("title", feed.title)))
+            head.append(
+                void("link", .rel("alternate"), Attribute("type", "application/atom+xml"), .href(feed.atom), Attribute("title", feed.title))
+            )
+        }
+        head += extra
         return document(
             title: title, head: head,
             body: [
                 el("a", .class("skip-link"), .href("#noi-dung")) { "Chuyển đến nội dung chính" },
-                masthead(),
+                masthead(sections: sections),
                 el("main", .id("noi-dung"), .class("page")) { main() },
-                el("footer", .class("site-footer")) { el("p") { Strings.footer } },
+                el("footer", .class("site-footer")) {
+                    el("p") { Strings.footer }
+                    el("p", .class("footer-links")) {
+                        el("a", .href("/rss.xml")) { "RSS" }
+                        " · "
+                        el("a", .href("/atom.xml")) { "Atom" }
+                    }
+                },
             ])
     }
 
-    static func masthead() -> Node {
+    static func masthead(sections: [Topic] = []) -> Node {
         el("header", .class("masthead")) {
             el("div", .class("masthead-inner")) {
                 el("a", .class("masthead-name"), .href(SiteRoute.home.path)) { Strings.siteName }
                 el("p", .class("masthead-tagline")) { Strings.siteTagline }
+            }
+            if !sections.isEmpty {
+                el("nav", .class("sections"), .ariaLabel("Chuyên mục")) {
+                    el("ul") {
+                        for section in sections { el("li") { el("a", .href(section.path)) { section.name } } }
+                    }
+                }
             }
         }
     }

@@ -1,0 +1,163 @@
+import Foundation
+import Hummingbird
+import NewsroomCore
+
+/// The editors' desk: the list of articles with filters, the article form (Markdown with a preview, topics, cover,
+/// status and scheduling, comments), and revisions with restore.
+struct ArticleDeskController {
+    let services: Services
+    static let pageSize = 30
+
+    var media: MediaStore { MediaStore(directory: services.config.mediaDirectory) }
+
+    func register(on editors: RouterGroup<NewsroomRequestContext>) {
+        editors.get("", use: list)
+        editors.get("moi", use: newForm)
+        editors.post("moi", use: create)
+        editors.get("{id}", use: editForm)
+        editors.post("{id}", use: update)
+        editors.get("{id}/phien-ban/{revision}", use: showRevision)
+        editors.post("{id}/phien-ban/{revision}", use: restore)
+    }
+
+    @Sendable func list(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let query = request.uri.queryParameters
+        let filter = DeskArticleFilter(
+            status: query["trang-thai"].flatMap { ArticleStatus(rawValue: String($0)) },
+            category: query["chuyen-muc"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
+            author: query["tac-gia"].map(String.init).flatMap { $0.isEmpty ? nil : $0 })
+        let page = max(1, query["trang"].flatMap { Int(String($0)) } ?? 1)
+        let store = services.store.articles
+        let found = try await store.desk(filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let model = ArticleListPage.Model(
+            staff: staff, csrf: context.csrfToken ?? "", filter: filter, page: page, pageSize: Self.pageSize,
+            articles: found.articles, total: found.total, categories: try await store.topics(.category),
+            authors: try await store.topics(.author), notice: query["da-luu"] != nil ? "Đã lưu bài viết." : nil)
+        return Self.noStore(Responses.html(ArticleListPage(model: model).render()))
+    }
+
+    @Sendable func newForm(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        return Self.noStore(try await formPage(staff: staff, context: context, article: nil, form: ArticleForm()))
+    }
+
+    @Sendable func editForm(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let article = try await article(context)
+        var notice: String?
+        if request.uri.queryParameters["da-luu"] != nil { notice = "Đã lưu bài viết." }
+        if let restored = request.uri.queryParameters["khoi-phuc"] { notice = "Đã khôi phục phiên bản #\(restored)." }
+        return Self.noStore(
+            try await formPage(staff: staff, context: context, article: article, form: ArticleForm(article), notice: notice))
+    }
+
+    @Sendable func create(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        try await submit(request, context: context, article: nil)
+    }
+
+    @Sendable func update(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        try await submit(request, context: context, article: try await article(context))
+    }
+
+    /// Saves the form, or shows its preview (`action=preview`); a form with an error comes back with 422, the
+    /// message next to its field and everything typed kept (an uploaded cover included).
+    func submit(_ request: Request, context: NewsroomRequestContext, article: Article?) async throws -> Response {
+        let staff = try context.requireStaff()
+        var request = request
+        let posted = try await MultipartForm.read(&request)
+        var form = try ArticleForm(posted)
+        func again(_ error: NewsroomError?, preview: Bool = false) async throws -> Response {
+            Self.noStore(
+                try await formPage(
+                    staff: staff, context: context, article: article, form: form, error: error, preview: preview,
+                    status: error == nil ? .ok : HTTPResponse.Status(code: error!.status)))
+        }
+        do {
+            if let cover = posted.file("cover") { form.coverImage = try media.store(cover.body) }
+        } catch let error as NewsroomError {
+            return try await again(error)
+        }
+        if try posted.text("action") == "preview" { return try await again(nil, preview: true) }
+        do {
+            let draft = try form.draft(now: services.now())
+            let saved = try await services.store.articles.edit(article?.id, draft, by: staff.email, now: services.now())
+            services.moderated()
+            context.logger.info(
+                "Lưu bài viết", metadata: ["bai": .stringConvertible(saved.id), "trang-thai": .string(saved.status.rawValue)])
+            return Responses.redirect(to: AdminRoute.editArticle(saved.id).path + "?da-luu=1", status: .seeOther)
+        } catch let error as NewsroomError where [.articleInvalid, .slugTaken].contains(error.code) {
+            return try await again(error)
+        }
+    }
+
+    @Sendable func showRevision(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let article = try await article(context)
+        let revision = try await revision(context, of: article)
+        return Self.noStore(
+            Responses.html(
+                ArticleRevisionPage(staff: staff, csrf: context.csrfToken ?? "", article: article, revision: revision).render()))
+    }
+
+    /// Restores a revision's text, slug, topics and cover; the article keeps its status and publication time, so an
+    /// old revision never takes down or re-publishes an article by itself.
+    @Sendable func restore(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        let staff = try context.requireStaff()
+        let article = try await article(context)
+        let revision = try await revision(context, of: article)
+        var draft = revision.draft
+        draft.status = article.status
+        draft.publishedAt = article.publishedAt
+        draft.featured = article.featured
+        do {
+            _ = try await services.store.articles.edit(article.id, draft, by: staff.email, now: services.now())
+        } catch let error as NewsroomError where error.code == .slugTaken {
+            draft.slug = article.slug
+            _ = try await services.store.articles.edit(article.id, draft, by: staff.email, now: services.now())
+        }
+        services.moderated()
+        return Responses.redirect(to: AdminRoute.editArticle(article.id).path + "?khoi-phuc=\(revision.id)", status: .seeOther)
+    }
+
+    func formPage(
+        staff: StaffMember, context: NewsroomRequestContext, article: Article?, form: ArticleForm, error: NewsroomError? = nil,
+        preview: Bool = false, notice: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let store = services.store.articles
+        let model = ArticleFormPage.Model(
+            staff: staff, csrf: context.csrfToken ?? "", article: article, form: form, error: error,
+            preview: preview ? (try? form.draft(now: .distantPast)) ?? Self.previewDraft(form) : nil, notice: notice,
+            revisions: try await article.asyncMap { try await store.revisions(article: $0.id, limit: 50) } ?? [],
+            categories: try await store.topics(.category), tags: try await store.topics(.tag),
+            authors: try await store.topics(.author), siteModeration: services.config.moderation)
+        return Responses.html(ArticleFormPage(model: model).render(), status: status)
+    }
+
+    /// What a preview shows of a form that cannot be saved yet.
+    static func previewDraft(_ form: ArticleForm) -> ArticleDraft {
+        ArticleDraft(
+            title: form.title.isEmpty ? "(Chưa có tiêu đề)" : form.title, sapo: form.sapo, body: ArticleMarkdown.body(form.markdown),
+            coverImage: form.coverImage, markdown: form.markdown)
+    }
+
+    func article(_ context: NewsroomRequestContext) async throws -> Article {
+        guard let id = context.parameters.get("id").flatMap({ Article.ID($0) }),
+            let article = try await services.store.articles.article(id: id)
+        else { throw NewsroomError(.articleNotFound) }
+        return article
+    }
+
+    func revision(_ context: NewsroomRequestContext, of article: Article) async throws -> ArticleRevision {
+        guard let id = context.parameters.get("revision").flatMap({ ArticleRevision.ID($0) }),
+            let revision = try await services.store.articles.revision(id: id), revision.articleID == article.id
+        else { throw NewsroomError(.notFound) }
+        return revision
+    }
+
+    static func noStore(_ response: Response) -> Response {
+        var response = response
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+}
