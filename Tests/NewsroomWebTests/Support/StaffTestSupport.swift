@@ -80,7 +80,8 @@ struct StaffBrowser {
 
 /// Signs in through the login form, as a browser does, and reads the CSRF token from the desk.
 func signIn(
-    _ client: any TestClientProtocol, email: String = "kiemduyet@toasoan.vn", password: String = testPassword
+    _ client: any TestClientProtocol, email: String = "kiemduyet@toasoan.vn", password: String = testPassword,
+    desk: String = "/admin/moderation"
 ) async throws
     -> StaffBrowser
 {
@@ -95,7 +96,7 @@ func signIn(
         let setCookie = try #require(response.headers[.setCookie])
         return String(setCookie.prefix(while: { $0 != ";" }))
     }
-    let csrf = try await client.execute(uri: "/admin/moderation", method: .get, headers: [.cookie: cookie]) { response throws in
+    let csrf = try await client.execute(uri: desk, method: .get, headers: [.cookie: cookie]) { response throws in
         #expect(response.status == .ok)
         let html = response.body.text
         let range = try #require(html.range(of: "name=\"csrf-token\" content=\""))
