@@ -195,9 +195,10 @@ extension Assets {
         .status-published { background: #edf5ee; border-color: var(--ok); color: var(--ok); }
         .status-scheduled { background: #eaf1fb; border-color: var(--focus); color: var(--focus); }
         .status-unpublished { color: var(--accent); border-color: var(--accent); }
-        .editor-layout { display: grid; gap: 1.5rem; grid-template-columns: 1fr; }
+        .editor-layout { display: grid; gap: 1.5rem; grid-template-columns: minmax(0, 1fr); }
         @media (min-width: 60rem) { .editor-layout { grid-template-columns: minmax(0, 1fr) 14rem; } }
-        .article-form .field-row { display: grid; gap: 0 1rem; grid-template-columns: 1fr; }
+        .article-form .field-row { display: grid; gap: 0 1rem; grid-template-columns: minmax(0, 1fr); }
+        .article-form select { width: 100%; }
         @media (min-width: 40rem) { .article-form .field-row { grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); } }
         .markdown-input { min-height: 20rem; }
         .hint { color: var(--muted); font-size: .8125rem; margin: .25rem 0 0; }
