@@ -136,6 +136,20 @@ struct MultipartBody {
         }
     }
 
+    @Test func theArticleFormNeedsTheSessionsCSRFToken() async throws {
+        try await withDesk { desk in
+            for token in [nil, "not-the-token"] {
+                let body = MultipartBody(fields: (token.map { [(CSRF.field, $0)] } ?? []) + Self.article("Bài giả mạo"))
+                var headers = body.headers
+                headers[.cookie] = desk.browser.cookie
+                try await desk.client.execute(uri: "/admin/articles/moi", method: .post, headers: headers, body: body.buffer) { response in
+                    #expect(response.status == .forbidden)
+                }
+            }
+            #expect(try await desk.store.articles.count() == 0)
+        }
+    }
+
     @Test func anEditorWritesInMarkdownAndReadersSeeTheArticleWithItsTopics() async throws {
         try await withDesk { desk in
             let saved = try await desk.post(Self.article("Hà Nội mở thêm phố đi bộ"))
