@@ -137,16 +137,18 @@ public struct SQLArticleRepository: ArticleRepository {
     }
 
     public func save(_ draft: ArticleDraft, now: Date) async throws -> (article: Article, created: Bool) {
+        let dialect = database.dialect
         let stored = try await database.write { db -> (Article.ID, Bool) in
             let existing = try await db.raw("SELECT id FROM articles WHERE slug = \(bind: draft.slug)").first()
             let id = try existing?.decode(column: "id", as: Article.ID.self)
-            return (try await Self.store(draft, id: id, editor: "import", now: now, db), id == nil)
+            return (try await Self.store(draft, id: id, editor: "import", now: now, dialect: dialect, db), id == nil)
         }
         guard let article = try await article(id: stored.0) else { throw StorageError.noRowReturned }
         return (article, stored.1)
     }
 
     public func edit(_ id: Article.ID?, _ draft: ArticleDraft, by editor: String, now: Date) async throws -> Article {
+        let dialect = database.dialect
         let stored = try await database.write { db -> Article.ID in
             let owner = try await db.raw("SELECT id FROM articles WHERE slug = \(bind: draft.slug)").first()?
                 .decode(column: "id", as: Article.ID.self)
@@ -154,7 +156,7 @@ public struct SQLArticleRepository: ArticleRepository {
             if let id, try await db.raw("SELECT id FROM articles WHERE id = \(bind: id)").first() == nil {
                 throw NewsroomError(.articleNotFound)
             }
-            return try await Self.store(draft, id: id, editor: editor, now: now, db)
+            return try await Self.store(draft, id: id, editor: editor, now: now, dialect: dialect, db)
         }
         guard let article = try await article(id: stored) else { throw StorageError.noRowReturned }
         return article
@@ -164,10 +166,8 @@ public struct SQLArticleRepository: ArticleRepository {
     /// transaction. Publication time: the draft's when it gives one; else an article that readers have seen keeps its
     /// first, and one published now for the first time gets `now`.
     static func store(
-        _ draft: ArticleDraft, id: Article.ID?, editor: String, now: Date, _ db: any SQLDatabase
-    ) async throws
-        -> Article.ID
-    {
+        _ draft: ArticleDraft, id: Article.ID?, editor: String, now: Date, dialect: DatabaseDialect, _ db: any SQLDatabase
+    ) async throws -> Article.ID {
         let body = String(decoding: try JSONEncoder().encode(draft.body), as: UTF8.self)
         var publishedAt = draft.publishedAt.map(Timestamp.init) ?? Timestamp(now)
         let articleID: Article.ID
@@ -226,6 +226,7 @@ public struct SQLArticleRepository: ArticleRepository {
                 SQLBind(Timestamp(now))
             )
             .run()
+        try await SearchIndex.update(articleID, dialect: dialect, db)
         return articleID
     }
 
@@ -263,8 +264,9 @@ public struct SQLArticleRepository: ArticleRepository {
     }
 
     public func publishDue(now: Date) async throws -> [Article.ID] {
-        try await database.write { db in
-            try await db.raw(
+        let dialect = database.dialect
+        return try await database.write { db in
+            let published = try await db.raw(
                 """
                 UPDATE articles SET status = 'published', updated_at = \(bind: Timestamp(now)),
                     comments_version = comments_version + 1
@@ -272,6 +274,8 @@ public struct SQLArticleRepository: ArticleRepository {
                 RETURNING id
                 """
             ).all().map { try $0.decode(column: "id", as: Article.ID.self) }
+            for id in published { try await SearchIndex.update(id, dialect: dialect, db) }
+            return published
         }
     }
 

@@ -12,10 +12,12 @@ public struct Store: Sendable {
     public let words: SQLWordRuleRepository
     public let standing: SQLReaderStandingRepository
     public let events: SQLArticleEventRepository
+    public let search: SQLSearchRepository
 
     public init(database: any Database) {
         self.database = database
         self.articles = SQLArticleRepository(database: database)
+        self.search = SQLSearchRepository(database: database)
         self.comments = SQLCommentRepository(database: database)
         self.staff = SQLStaffRepository(database: database)
         self.moderation = SQLModerationRepository(database: database)

@@ -60,6 +60,7 @@ func buildSite(
     APIController(services: services).register(on: router)
     LiveController(services: services, live: live).register(on: router)
     FeedController(services: services).register(on: router)
+    SearchController(services: services).register(on: router)
 
     // Staff: sessions in the database, then the guard (401/403, CSRF) on everything but the login form.
     let sessions = SessionMiddleware<NewsroomRequestContext>(

@@ -167,3 +167,38 @@ public protocol CommentRepository: Sendable {
     /// All comments with this status (all statuses when nil), oldest first, for the moderation command.
     func list(status: CommentStatus?) async throws -> [Comment]
 }
+
+/// Searching published articles.
+public protocol SearchRepository: Sendable {
+    /// Published articles matching every term of the query, best first (exact-diacritic matches above folded ones,
+    /// recency breaking ties), `limit` at most after `offset`, with how many match in all. An empty query matches
+    /// nothing.
+    func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int) async throws -> SearchResults
+
+    /// Rebuilds the index from every published article; returns how many were indexed.
+    func rebuild() async throws -> Int
+}
+
+/// What narrows a search: a category (by slug) and a range of publication times.
+public struct SearchFilter: Sendable, Equatable {
+    public var category: String?
+    public var from: Date?
+    public var to: Date?
+
+    public init(category: String? = nil, from: Date? = nil, to: Date? = nil) {
+        self.category = category
+        self.from = from
+        self.to = to
+    }
+}
+
+/// One page of search results and the number of matches in all.
+public struct SearchResults: Sendable, Equatable {
+    public var articles: [Article]
+    public var total: Int
+
+    public init(articles: [Article], total: Int) {
+        self.articles = articles
+        self.total = total
+    }
+}

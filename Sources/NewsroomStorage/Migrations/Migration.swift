@@ -21,6 +21,7 @@ enum Migrations {
         AddReportsAndBans(),
         AddSharedLimitsAndEvents(),
         AddEditorialDesk(),
+        AddSearchIndex(),
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.
@@ -60,7 +61,14 @@ enum Migrations {
                     .run()
                 return true
             }
-            if applied { logger.info("Đã áp dụng migration \(migration.version) \(migration.name)") }
+            if applied {
+                logger.info("Đã áp dụng migration \(migration.version) \(migration.name)")
+                // The index is made of text folded in Swift: the articles already published are indexed here.
+                if migration is AddSearchIndex {
+                    let count = try await SearchIndex.rebuild(on: database)
+                    logger.info("Đã lập chỉ mục tìm kiếm cho \(count) bài viết")
+                }
+            }
         }
         return pending.count
     }

@@ -217,5 +217,19 @@ extension Assets {
         .markdown-source { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--wash); padding: .75rem; border-radius: 4px; }
         div.form-error { background: #fbeeee; border-left: 4px solid var(--accent); padding: .5rem .9rem; }
         div.form-error p { margin: .15rem 0; }
+        .masthead-search { display: flex; justify-content: center; gap: .5rem; margin: .6rem auto 0; max-width: 22rem; }
+        .masthead-search input { flex: 1; min-width: 0; font: inherit; font-size: .9375rem; border: 1px solid #8a8a8a; border-radius: 4px;
+          padding: .35rem .6rem; }
+        input[type=search], input[type=date] { font: inherit; color: var(--ink); background: var(--paper); border: 1px solid #8a8a8a;
+          border-radius: 4px; padding: .5rem .6rem; max-width: 100%; }
+        .search-form input[type=search] { width: 100%; }
+        .search-filters { display: grid; gap: 0 1rem; grid-template-columns: minmax(0, 1fr); }
+        @media (min-width: 40rem) { .search-filters { grid-template-columns: repeat(3, minmax(0, 1fr)); } }
+        .search-filters select, .search-filters input { width: 100%; }
+        .search-count { margin: 1.25rem 0 .5rem; font-weight: 600; }
+        .search-results { list-style: none; margin: 0; padding: 0; }
+        .search-result { padding: .9rem 0; border-bottom: 1px solid var(--rule); }
+        .search-snippet { margin: 0 0 .35rem; }
+        .search-result mark { background: #fde68a; color: var(--ink); padding: 0 .1em; border-radius: 2px; }
         """#
 }

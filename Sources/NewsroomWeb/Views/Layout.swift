@@ -68,6 +68,11 @@ enum Layout {
             el("div", .class("masthead-inner")) {
                 el("a", .class("masthead-name"), .href(SiteRoute.home.path)) { Strings.siteName }
                 el("p", .class("masthead-tagline")) { Strings.siteTagline }
+                el("form", .method("get"), .action("/tim-kiem"), Attribute("role", "search"), .class("masthead-search")) {
+                    el("label", .for("tim-nhanh"), .class("visually-hidden")) { "Tìm kiếm trên trang" }
+                    void("input", .id("tim-nhanh"), .name("q"), .type("search"), .placeholder("Tìm kiếm"))
+                    el("button", .type("submit"), .class("button-small")) { "Tìm" }
+                }
             }
             if !sections.isEmpty {
                 el("nav", .class("sections"), .ariaLabel("Chuyên mục")) {

@@ -1,0 +1,98 @@
+import Foundation
+import NewsroomCore
+import SQLKit
+
+/// Keeping the search index current: an article is in it while it is published, with the text it has now. Called
+/// inside the transaction that changes the article, so the index never disagrees with what readers see.
+enum SearchIndex {
+    /// The fields of an article as the index stores them.
+    struct Document {
+        var title: (folded: String, exact: String)
+        var lede: (folded: String, exact: String)
+        var body: (folded: String, exact: String)
+
+        init(_ article: Article) {
+            title = SearchText.indexed(article.title)
+            lede = SearchText.indexed(([article.sapo] + article.tags.map(\.name)).joined(separator: " \n "))
+            body = SearchText.indexed(article.body.map(\.plainText).joined(separator: "\n"))
+        }
+    }
+
+    /// Indexes the article when it is published, takes it out otherwise.
+    static func update(_ id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
+        let row = try await db.raw("SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id = \(bind: id)").first()
+        guard let row, var article = try? SQLArticleRepository.article(from: row), article.status == .published else {
+            try await remove(id, dialect: dialect, db)
+            return
+        }
+        article = try await SQLArticleRepository.withTopics([article], db)[0]
+        try await write(Document(article), id: id, dialect: dialect, db)
+    }
+
+    static func remove(_ id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
+        switch dialect {
+        case .sqlite: try await db.raw("DELETE FROM article_search WHERE rowid = \(bind: id)").run()
+        case .postgres: try await db.raw("DELETE FROM article_search WHERE article_id = \(bind: id)").run()
+        }
+    }
+
+    static func write(_ document: Document, id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
+        switch dialect {
+        case .sqlite:
+            try await db.raw("DELETE FROM article_search WHERE rowid = \(bind: id)").run()
+            try await db.raw(
+                """
+                INSERT INTO article_search (rowid, title_f, lede_f, body_f, title_e, lede_e, body_e)
+                VALUES (\(bind: id), \(bind: document.title.folded), \(bind: document.lede.folded), \(bind: document.body.folded),
+                    \(bind: document.title.exact), \(bind: document.lede.exact), \(bind: document.body.exact))
+                """
+            ).run()
+        case .postgres:
+            try await db.raw(
+                """
+                INSERT INTO article_search (article_id, folded, exact) VALUES (\(bind: id),
+                    setweight(to_tsvector('simple', \(bind: document.title.folded)), 'A')
+                        || setweight(to_tsvector('simple', \(bind: document.lede.folded)), 'B')
+                        || setweight(to_tsvector('simple', \(bind: document.body.folded)), 'D'),
+                    setweight(to_tsvector('simple', \(bind: document.title.exact)), 'A')
+                        || setweight(to_tsvector('simple', \(bind: document.lede.exact)), 'B')
+                        || setweight(to_tsvector('simple', \(bind: document.body.exact)), 'D'))
+                ON CONFLICT (article_id) DO UPDATE SET folded = EXCLUDED.folded, exact = EXCLUDED.exact
+                """
+            ).run()
+        }
+    }
+
+    /// Empties the index and indexes every published article again, in batches of 500 per transaction; returns how
+    /// many were indexed.
+    static func rebuild(on database: any Database, batch: Int = 500) async throws -> Int {
+        let dialect = database.dialect
+        try await database.write { db in
+            switch dialect {
+            case .sqlite: try await db.raw("DELETE FROM article_search").run()
+            case .postgres: try await db.raw("TRUNCATE article_search").run()
+            }
+        }
+        var after: Article.ID = 0
+        var count = 0
+        while true {
+            let articles = try await database.read { [after] db in
+                let rows = try await db.raw(
+                    """
+                    SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles
+                    WHERE status = 'published' AND id > \(bind: after) ORDER BY id LIMIT \(bind: batch)
+                    """
+                ).all()
+                return try await SQLArticleRepository.withTopics(try rows.map(SQLArticleRepository.article(from:)), db)
+            }
+            guard let last = articles.last else { return count }
+            // Folding happens here, outside the transaction, so writers wait only for the inserts.
+            let documents = articles.map { ($0.id, Document($0)) }
+            try await database.write { db in
+                for (id, document) in documents { try await write(document, id: id, dialect: dialect, db) }
+            }
+            count += articles.count
+            after = last.id
+        }
+    }
+}
