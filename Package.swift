@@ -63,6 +63,14 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .executableTarget(
+            name: "SearchBenchmark",
+            dependencies: [
+                "NewsroomCore", "NewsroomStorage", .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/SearchBenchmark"
+        ),
         .target(
             name: "NewsroomTestSupport",
             dependencies: ["NewsroomCore", "NewsroomStorage"],

@@ -34,6 +34,53 @@ public struct SQLModerationRepository: ModerationRepository {
             }
             query.appendInterpolation(SQLQueryString(" ORDER BY q.id \(unsafeRaw: ascending ? "ASC" : "DESC") LIMIT \(bind: limit + 1)"))
             let rows = try await db.raw(query).all()
+            var items = try await Self.moderated(rows, db)
+            let hasMore = items.count > limit
+            if hasMore { items.removeLast() }
+            return Page(items: items, nextCursor: hasMore ? items.last.map { Cursor(id: $0.comment.id) } : nil)
+        }
+    }
+
+    public func search(_ query: SearchQuery, limit: Int) async throws -> [ModeratedComment] {
+        guard !query.isEmpty else { return [] }
+        let dialect = database.dialect
+        return try await database.read { db in
+            let ids: [Comment.ID]
+            switch dialect {
+            case .sqlite:
+                let match = FTS5Query(query).expression
+                ids = try await db.raw(
+                    """
+                    SELECT rowid AS id FROM comment_search WHERE comment_search MATCH \(bind: match)
+                    ORDER BY bm25(comment_search, 1.0, 4.0), rowid DESC LIMIT \(bind: limit)
+                    """
+                ).all().map { try $0.decode(column: "id", as: Comment.ID.self) }
+            case .postgres:
+                let tsquery = TSQuery(query)
+                var rank: SQLQueryString = "ts_rank(folded, to_tsquery('simple', \(bind: tsquery.folded)))"
+                if let exact = tsquery.exact { rank = rank + " + 4 * ts_rank(exact, to_tsquery('simple', \(bind: exact)))" }
+                ids = try await db.raw(
+                    """
+                    SELECT comment_id AS id FROM comment_search WHERE folded @@ to_tsquery('simple', \(bind: tsquery.folded))
+                    ORDER BY \(rank) DESC, comment_id DESC LIMIT \(bind: limit)
+                    """
+                ).all().map { try $0.decode(column: "id", as: Comment.ID.self) }
+            }
+            guard !ids.isEmpty else { return [] }
+            let rows = try await db.raw(
+                """
+                SELECT q.*, a.title AS article_title, a.slug AS article_slug FROM (\(unsafeRaw: SQLCommentRepository.select)
+                WHERE c.id IN (\(binds: ids))) q JOIN articles a ON a.id = q.article_id
+                """
+            ).all()
+            let found = Dictionary(try await Self.moderated(rows, db).map { ($0.comment.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return ids.compactMap { found[$0] }
+        }
+    }
+
+    /// Desk rows from comment rows joined with their article, with the comments they answer for context.
+    static func moderated(_ rows: [any SQLRow], _ db: any SQLDatabase) async throws -> [ModeratedComment] {
+        do {
             var items = try rows.map { row in
                 ModeratedComment(
                     comment: try SQLCommentRepository.comment(from: row),
@@ -43,8 +90,6 @@ public struct SQLModerationRepository: ModerationRepository {
                         id: try row.decode(column: "article_id", as: Article.ID.self)),
                     answers: nil)
             }
-            let hasMore = items.count > limit
-            if hasMore { items.removeLast() }
             // The comments answered, for context, in one query.
             let answeredIDs = Array(Set(items.compactMap { $0.comment.replyTo?.id }))
             if !answeredIDs.isEmpty {
@@ -53,7 +98,7 @@ public struct SQLModerationRepository: ModerationRepository {
                 let byID = Dictionary(uniqueKeysWithValues: answered.map { ($0.id, $0) })
                 for index in items.indices { items[index].answers = items[index].comment.replyTo.flatMap { byID[$0.id] } }
             }
-            return Page(items: items, nextCursor: hasMore ? items.last.map { Cursor(id: $0.comment.id) } : nil)
+            return items
         }
     }
 
@@ -92,11 +137,14 @@ public struct SQLModerationRepository: ModerationRepository {
     }
 
     public func edit(_ id: Comment.ID, body: String, by staff: StaffMember, at date: Date) async throws -> Bool {
-        try await database.write { db in
-            guard let row = try await db.raw("SELECT body FROM comments WHERE id = \(bind: id)").first() else { return false }
+        let dialect = database.dialect
+        return try await database.write { db in
+            guard let row = try await db.raw("SELECT body, author FROM comments WHERE id = \(bind: id)").first() else { return false }
             let before = try row.decode(column: "body", as: String.self)
             guard before != body else { return true }
             try await db.raw("UPDATE comments SET body = \(bind: body) WHERE id = \(bind: id)").run()
+            try await SearchIndex.comment(
+                id, author: try row.decode(column: "author", as: String.self), body: body, dialect: dialect, replacing: true, db)
             try await Self.record(.edit, comment: id, before: before, after: body, by: staff, at: date, on: db)
             return true
         }

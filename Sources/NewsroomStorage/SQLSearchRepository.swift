@@ -11,31 +11,56 @@ public struct SQLSearchRepository: SearchRepository {
 
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int) async throws -> SearchResults {
         guard !query.isEmpty else { return SearchResults(articles: [], total: 0) }
-        let condition = Self.condition(filter)
         let columns = SQLArticleRepository.columns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespaces) }
             .joined(separator: ", ")
         switch database.dialect {
         case .sqlite:
-            let match = FTS5Query(query)
+            // FTS5 finds the newest `window` matches in rowid order (it stops there, however common the words) and
+            // scores only those with BM25; the articles of the page are read afterwards by id. Ties of score go to the
+            // newer article: the rows read are a little more than the page, re-sorted by publication time within
+            // equal scores.
+            let match = FTS5Query(query).expression
+            let narrowing = Self.sqliteCondition(filter)
+            let window = SearchResults.window
+            let read = min(window, offset + limit + 20)
             return try await database.read { db in
-                let rows = try await db.raw(
+                let scored = try await db.raw(
                     """
-                    SELECT \(unsafeRaw: columns) FROM article_search s JOIN articles a ON a.id = s.rowid
-                    WHERE article_search MATCH \(bind: match.expression) AND a.status = 'published' \(condition)
-                    ORDER BY bm25(article_search, 10.0, 4.0, 1.0, 10.0, 4.0, 1.0), a.published_at DESC, a.id DESC
-                    LIMIT \(bind: limit) OFFSET \(bind: offset)
+                    SELECT id, score FROM (
+                        SELECT rowid AS id, bm25(article_search, 10.0, 4.0, 1.0, 10.0, 4.0, 1.0) AS score FROM article_search
+                        WHERE article_search MATCH \(bind: match) \(narrowing) ORDER BY rowid DESC LIMIT \(bind: window))
+                    ORDER BY score, id DESC LIMIT \(bind: read)
                     """
-                ).all()
-                let total =
+                ).all().map {
+                    (id: try $0.decode(column: "id", as: Article.ID.self), score: try $0.decode(column: "score", as: Double.self))
+                }
+                let counted =
                     try await db.raw(
                         """
-                        SELECT COUNT(*) AS n FROM article_search s JOIN articles a ON a.id = s.rowid
-                        WHERE article_search MATCH \(bind: match.expression) AND a.status = 'published' \(condition)
+                        SELECT COUNT(*) AS n FROM (SELECT rowid FROM article_search WHERE article_search MATCH \(bind: match) \(narrowing)
+                            ORDER BY rowid DESC LIMIT \(bind: window + 1))
                         """
                     ).first()?.decode(column: "n", as: Int.self) ?? 0
-                return SearchResults(articles: try rows.map(SQLArticleRepository.article(from:)), total: total)
+                let total = min(counted, window)
+                guard !scored.isEmpty else { return SearchResults(articles: [], total: total, capped: counted > window) }
+                var published: [Article.ID: Int64] = [:]
+                for row in try await db.raw("SELECT id, published_at FROM articles WHERE id IN (\(binds: scored.map(\.id)))").all() {
+                    published[try row.decode(column: "id", as: Article.ID.self)] = try row.decode(column: "published_at", as: Int64.self)
+                }
+                let ordered = scored.sorted { a, b in
+                    a.score != b.score ? a.score < b.score : (published[a.id] ?? 0, a.id) > (published[b.id] ?? 0, b.id)
+                }
+                let page = Array(ordered.dropFirst(offset).prefix(limit).map(\.id))
+                guard !page.isEmpty else { return SearchResults(articles: [], total: total, capped: counted > window) }
+                let rows = try await db.raw(
+                    "SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id IN (\(binds: page)) AND status = 'published'"
+                ).all()
+                let articles = Dictionary(
+                    try rows.map(SQLArticleRepository.article(from:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                return SearchResults(articles: page.compactMap { articles[$0] }, total: total, capped: counted > window)
             }
         case .postgres:
+            let condition = Self.condition(filter)
             let tsquery = TSQuery(query)
             var rank: SQLQueryString = "ts_rank(s.folded, to_tsquery('simple', \(bind: tsquery.folded)))"
             if let exact = tsquery.exact { rank = rank + " + 4 * ts_rank(s.exact, to_tsquery('simple', \(bind: exact)))" }
@@ -64,6 +89,27 @@ public struct SQLSearchRepository: SearchRepository {
         try await SearchIndex.rebuild(on: database)
     }
 
+    /// The filter's conditions on the FTS5 table's rowid (the article's id), each through a narrow index. The `+` keeps
+    /// the condition away from FTS5, which would otherwise run the whole match once per id of the list.
+    static func sqliteCondition(_ filter: SearchFilter) -> SQLQueryString {
+        var condition: SQLQueryString = ""
+        if let category = filter.category {
+            condition =
+                condition
+                    + """
+                     AND +rowid IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
+                        WHERE t.kind = 'category' AND t.slug = \(bind: category))
+                    """
+        }
+        if filter.from != nil || filter.to != nil {
+            let from = Timestamp(filter.from ?? Date(timeIntervalSince1970: 0))
+            let to = Timestamp(filter.to ?? Date(timeIntervalSince1970: 32_503_680_000))
+            condition =
+                condition + " AND +rowid IN (SELECT id FROM articles WHERE published_at BETWEEN \(bind: from) AND \(bind: to))"
+        }
+        return condition
+    }
+
     /// The filter's conditions on `articles a`.
     static func condition(_ filter: SearchFilter) -> SQLQueryString {
         var condition: SQLQueryString = ""
@@ -84,8 +130,9 @@ public struct SQLSearchRepository: SearchRepository {
 /// A query as an FTS5 MATCH expression. Every token is a run of letters and digits in double quotes, so nothing the
 /// reader typed is read as FTS5 syntax.
 struct FTS5Query {
-    static let folded = "{title_f lede_f body_f}"
-    static let exact = "{title_e lede_e body_e}"
+    /// Written before every exact key in the index, so exact keys and folded words never share a token: no query
+    /// needs a column filter (which FTS5 applies position by position, the slow path on long doclists).
+    static let exactPrefix = "0"
 
     let expression: String
 
@@ -95,12 +142,12 @@ struct FTS5Query {
         for term in query.terms {
             switch term {
             case .word(let readings):
-                required.append("(" + readings.map { "\(Self.folded) : \(Self.quoted($0.folded))" }.joined(separator: " OR ") + ")")
-                boosts += readings.filter(\.hasMarks).map { "\(Self.exact) : \(Self.quoted($0.exact))" }
+                required.append("(" + readings.map { Self.quoted($0.folded) }.joined(separator: " OR ") + ")")
+                boosts += readings.filter(\.hasMarks).map { Self.quoted(Self.exactPrefix + $0.exact) }
             case .phrase(let words):
-                required.append("\(Self.folded) : " + Self.quoted(words.map(\.folded).joined(separator: " ")))
+                required.append(Self.quoted(words.map(\.folded).joined(separator: " ")))
                 if words.contains(where: \.hasMarks) {
-                    boosts.append("\(Self.exact) : " + Self.quoted(words.map(\.exact).joined(separator: " ")))
+                    boosts.append(Self.quoted(words.map { Self.exactPrefix + $0.exact }.joined(separator: " ")))
                 }
             }
         }
@@ -139,4 +186,9 @@ struct TSQuery {
 
     /// A lexeme quoted for `to_tsquery`.
     static func lexeme(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "") + "'" }
+}
+
+/// The FTS5 expression of a query, for tools (the search benchmark explains its plans with it).
+public enum FTS5Expression {
+    public static func of(_ query: SearchQuery) -> String { FTS5Query(query).expression }
 }

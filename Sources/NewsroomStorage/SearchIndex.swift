@@ -11,10 +11,11 @@ enum SearchIndex {
         var lede: (folded: String, exact: String)
         var body: (folded: String, exact: String)
 
-        init(_ article: Article) {
-            title = SearchText.indexed(article.title)
-            lede = SearchText.indexed(([article.sapo] + article.tags.map(\.name)).joined(separator: " \n "))
-            body = SearchText.indexed(article.body.map(\.plainText).joined(separator: "\n"))
+        init(_ article: Article, dialect: DatabaseDialect) {
+            let prefix = dialect == .sqlite ? FTS5Query.exactPrefix : ""
+            title = SearchText.indexed(article.title, exactPrefix: prefix)
+            lede = SearchText.indexed(([article.sapo] + article.tags.map(\.name)).joined(separator: " \n "), exactPrefix: prefix)
+            body = SearchText.indexed(article.body.map(\.plainText).joined(separator: "\n"), exactPrefix: prefix)
         }
     }
 
@@ -26,7 +27,7 @@ enum SearchIndex {
             return
         }
         article = try await SQLArticleRepository.withTopics([article], db)[0]
-        try await write(Document(article), id: id, dialect: dialect, db)
+        try await write(Document(article, dialect: dialect), id: id, dialect: dialect, db)
     }
 
     static func remove(_ id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
@@ -36,10 +37,13 @@ enum SearchIndex {
         }
     }
 
-    static func write(_ document: Document, id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
+    /// Writes an article's entry; `replacing` removes the one it had first (not needed while rebuilding an empty index).
+    static func write(
+        _ document: Document, id: Article.ID, dialect: DatabaseDialect, replacing: Bool = true, _ db: any SQLDatabase
+    ) async throws {
         switch dialect {
         case .sqlite:
-            try await db.raw("DELETE FROM article_search WHERE rowid = \(bind: id)").run()
+            if replacing { try await db.raw("DELETE FROM article_search WHERE rowid = \(bind: id)").run() }
             try await db.raw(
                 """
                 INSERT INTO article_search (rowid, title_f, lede_f, body_f, title_e, lede_e, body_e)
@@ -63,8 +67,32 @@ enum SearchIndex {
         }
     }
 
-    /// Empties the index and indexes every published article again, in batches of 500 per transaction; returns how
-    /// many were indexed.
+    /// Indexes a comment for the moderators' search: its author and its text.
+    static func comment(
+        _ id: Comment.ID, author: String, body: String, dialect: DatabaseDialect, replacing: Bool, _ db: any SQLDatabase
+    )
+        async throws
+    {
+        let text = SearchText.indexed(author + " \n " + body, exactPrefix: dialect == .sqlite ? FTS5Query.exactPrefix : "")
+        switch dialect {
+        case .sqlite:
+            if replacing { try await db.raw("DELETE FROM comment_search WHERE rowid = \(bind: id)").run() }
+            try await db.raw(
+                "INSERT INTO comment_search (rowid, folded, exact) VALUES (\(bind: id), \(bind: text.folded), \(bind: text.exact))"
+            ).run()
+        case .postgres:
+            try await db.raw(
+                """
+                INSERT INTO comment_search (comment_id, folded, exact)
+                VALUES (\(bind: id), to_tsvector('simple', \(bind: text.folded)), to_tsvector('simple', \(bind: text.exact)))
+                ON CONFLICT (comment_id) DO UPDATE SET folded = EXCLUDED.folded, exact = EXCLUDED.exact
+                """
+            ).run()
+        }
+    }
+
+    /// Empties the index and indexes every published article again, in batches of 500 per transaction, then the
+    /// comments; returns how many articles were indexed.
     static func rebuild(on database: any Database, batch: Int = 500) async throws -> Int {
         let dialect = database.dialect
         try await database.write { db in
@@ -85,14 +113,59 @@ enum SearchIndex {
                 ).all()
                 return try await SQLArticleRepository.withTopics(try rows.map(SQLArticleRepository.article(from:)), db)
             }
-            guard let last = articles.last else { return count }
+            guard let last = articles.last else {
+                try await rebuildComments(on: database)
+                try await optimize(on: database)
+                return count
+            }
             // Folding happens here, outside the transaction, so writers wait only for the inserts.
-            let documents = articles.map { ($0.id, Document($0)) }
+            let documents = articles.map { ($0.id, Document($0, dialect: dialect)) }
             try await database.write { db in
-                for (id, document) in documents { try await write(document, id: id, dialect: dialect, db) }
+                for (id, document) in documents { try await write(document, id: id, dialect: dialect, replacing: false, db) }
             }
             count += articles.count
             after = last.id
+        }
+    }
+
+    /// Empties the comments' index and indexes every comment again, in batches.
+    static func rebuildComments(on database: any Database, batch: Int = 2000) async throws {
+        let dialect = database.dialect
+        try await database.write { db in
+            switch dialect {
+            case .sqlite: try await db.raw("DELETE FROM comment_search").run()
+            case .postgres: try await db.raw("TRUNCATE comment_search").run()
+            }
+        }
+        var after: Comment.ID = 0
+        while true {
+            let comments = try await database.read { [after] db in
+                try await db.raw("SELECT id, author, body FROM comments WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: batch)").all()
+                    .map {
+                        (
+                            id: try $0.decode(column: "id", as: Comment.ID.self), author: try $0.decode(column: "author", as: String.self),
+                            body: try $0.decode(column: "body", as: String.self)
+                        )
+                    }
+            }
+            guard let last = comments.last else { return }
+            try await database.write { db in
+                for comment in comments {
+                    try await SearchIndex.comment(
+                        comment.id, author: comment.author, body: comment.body, dialect: dialect, replacing: false, db)
+                }
+            }
+            after = last.id
+        }
+    }
+
+    /// After a rebuild, FTS5 holds the index in many small segments (one per batch) and every query would merge them:
+    /// `optimize` merges them into one. PostgreSQL's GIN index needs nothing.
+    static func optimize(on database: any Database) async throws {
+        guard database.dialect == .sqlite else { return }
+        try await database.write { db in
+            try await db.raw("INSERT INTO article_search (article_search) VALUES ('optimize')").run()
+            try await db.raw("INSERT INTO comment_search (comment_search) VALUES ('optimize')").run()
         }
     }
 }

@@ -195,4 +195,51 @@ struct SearchTests {
             #expect(try await count("bo ngoai giao") >= 1)
         }
     }
+
+    @Test func equalMatchesGoNewestFirst() async throws {
+        try await TestStore.with { store in
+            // The older article is imported last (a higher id): publication time decides, not the order of import.
+            let new = try await store.articles.save(
+                ArticleDraft(
+                    slug: "moi", title: "Lễ hội hoa Đà Lạt", sapo: "Sapo.", body: [.paragraph("Nội dung.")], publishedAt: Fixtures.now),
+                now: Fixtures.now
+            ).article
+            let old = try await store.articles.save(
+                ArticleDraft(
+                    slug: "cu", title: "Lễ hội hoa Đà Lạt", sapo: "Sapo.", body: [.paragraph("Nội dung.")],
+                    publishedAt: Fixtures.now.addingTimeInterval(-86_400 * 365)),
+                now: Fixtures.now
+            ).article
+            let results = try await store.search.search(SearchQuery("le hoi hoa"), filter: .init(), limit: 10, offset: 0)
+            #expect(results.articles.map(\.id) == [new.id, old.id])
+            let second = try await store.search.search(SearchQuery("le hoi hoa"), filter: .init(), limit: 1, offset: 1)
+            #expect(second.articles.map(\.id) == [old.id] && second.total == 2)
+        }
+    }
+
+    @Test func moderatorsFindCommentsOfEveryStatusByTextOrAuthor() async throws {
+        try await TestStore.with { store in
+            let article = try await store.articles.save(Fixtures.draft(), now: Fixtures.now).article
+            func add(_ author: String, _ body: String, _ status: CommentStatus) async throws -> NewsroomCore.Comment.ID {
+                try await store.comments.insert(
+                    NewComment(
+                        articleID: article.id, parentID: nil, replyToID: nil, author: author, email: nil, body: body, status: status,
+                        clientFingerprint: "c", createdAt: Fixtures.now)
+                ).id
+            }
+            let spam = try await add("Khách lạ", "Mua hàng giảm giá tại đây", .spam)
+            let held = try await add("Trần Thị Mai", "Bài viết thiếu thông tin về giá vé", .pending)
+            let shown = try await add("Lê Văn Đức", "Cảm ơn tòa soạn", .published)
+            let search = { (text: String) in try await store.moderation.search(SearchQuery(text), limit: 10).map(\.comment.id) }
+            #expect(try await search("giam gia") == [spam])
+            #expect(Set(try await search("gia")) == [held, spam])
+            #expect(try await search("le van duc") == [shown])
+            #expect(try await search("mai") == [held])
+            #expect(try await search("!!!").isEmpty)
+            let staff = try await store.staff.add(email: "kd@toasoan.vn", role: .moderator, passwordHash: "x", at: Fixtures.now)
+            _ = try await store.moderation.edit(held, body: "Bài viết hay", by: staff, at: Fixtures.now)
+            #expect(try await search("gia ve").isEmpty)
+            #expect(try await search("bai viet hay") == [held])
+        }
+    }
 }

@@ -91,4 +91,33 @@ import Testing
             }
         }
     }
+
+    @Test func moderatorsSearchCommentsOfEveryStatusInTheDesk() async throws {
+        try await withStaffApp { client, store in
+            let article = try await store.article()
+            for (author, body, status) in [
+                ("Hoàng Lan", "Giá vé xe buýt quá đắt", CommentStatus.pending), ("Minh Tú", "Cảm ơn bài viết", .published),
+                ("Khách", "Mua vé rẻ tại đây", .spam),
+            ] {
+                _ = try await store.comments.insert(
+                    NewComment(
+                        articleID: article.id, parentID: nil, replyToID: nil, author: author, email: nil, body: body, status: status,
+                        clientFingerprint: "c", createdAt: Fixtures.now))
+            }
+            try await store.staffMember()
+            let moderator = try await signIn(client)
+            try await client.execute(uri: "/admin/moderation?tim=gia%20ve", method: .get, headers: moderator.headers) { response in
+                #expect(response.status == .ok)
+                let html = response.body.text
+                #expect(html.contains("1 bình luận khớp với «gia ve»"))
+                #expect(html.contains("Giá vé xe buýt quá đắt"))
+                #expect(!html.contains("Cảm ơn bài viết"))
+            }
+            try await client.execute(uri: "/admin/moderation?tim=ve", method: .get, headers: moderator.headers) { response in
+                let html = response.body.text
+                #expect(html.contains("2 bình luận khớp với «ve»"))
+                #expect(html.contains("Mua vé rẻ tại đây") && html.contains(CommentStatus.spam.label))
+            }
+        }
+    }
 }

@@ -3,6 +3,16 @@ import Foundation
 /// Where a comment stands in moderation.
 public enum CommentStatus: String, Sendable, Codable, CaseIterable {
     case pending, published, rejected, spam
+
+    /// Vietnamese name of the status, for the desk.
+    public var label: String {
+        switch self {
+        case .pending: "Chờ duyệt"
+        case .published: "Đã đăng"
+        case .rejected: "Đã từ chối"
+        case .spam: "Spam"
+        }
+    }
 }
 
 /// How a newspaper moderates new comments: `pre` holds each one for a moderator, `post` publishes at once.

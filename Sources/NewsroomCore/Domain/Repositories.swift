@@ -171,8 +171,8 @@ public protocol CommentRepository: Sendable {
 /// Searching published articles.
 public protocol SearchRepository: Sendable {
     /// Published articles matching every term of the query, best first (exact-diacritic matches above folded ones,
-    /// recency breaking ties), `limit` at most after `offset`, with how many match in all. An empty query matches
-    /// nothing.
+    /// recency breaking ties) among the newest `SearchResults.window` matches, `limit` at most after `offset`, with how
+    /// many match. An empty query matches nothing.
     func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int) async throws -> SearchResults
 
     /// Rebuilds the index from every published article; returns how many were indexed.
@@ -194,11 +194,19 @@ public struct SearchFilter: Sendable, Equatable {
 
 /// One page of search results and the number of matches in all.
 public struct SearchResults: Sendable, Equatable {
-    public var articles: [Article]
-    public var total: Int
+    /// Search ranks the newest this many matches of a query (all of them for all but the commonest words), which
+    /// keeps a search fast however many articles a word appears in; a date filter reaches older ones.
+    public static let window = 1000
 
-    public init(articles: [Article], total: Int) {
+    public var articles: [Article]
+    /// How many articles match, counted up to `window`.
+    public var total: Int
+    /// Whether more than `window` articles match (`total` is then `window`).
+    public var capped: Bool
+
+    public init(articles: [Article], total: Int, capped: Bool = false) {
         self.articles = articles
         self.total = total
+        self.capped = capped
     }
 }

@@ -122,6 +122,10 @@ public protocol ModerationRepository: Sendable {
     /// How many comments each queue holds, optionally for one article.
     func counts(article: Article.ID?) async throws -> [ModerationQueue: Int]
 
+    /// Comments in any status whose author or text matches every term of the query (folded, as the reader search
+    /// does), best first and then newest, `limit` at most.
+    func search(_ query: SearchQuery, limit: Int) async throws -> [ModeratedComment]
+
     /// Applies a status change to these comments and logs it, in one transaction; returns the ids that exist.
     func apply(
         _ action: ModerationAction, to ids: [Comment.ID], by staff: StaffMember, at date: Date

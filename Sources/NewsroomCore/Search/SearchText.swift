@@ -20,61 +20,144 @@ public struct SearchWord: Sendable, Hashable {
 
     /// The keys of one word as written (NFC or NFD, any case).
     public init(_ word: some StringProtocol) {
-        var folded = ""
-        var exact = ""
-        var tone: Character?
-        for scalar in String(word).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
-            switch scalar.value {
-            case 0x0302: exact.append("6")
-            case 0x031B: exact.append("7")
-            case 0x0306: exact.append("8")
-            case 0x0301: tone = "1"
-            case 0x0300: tone = "2"
-            case 0x0309: tone = "3"
-            case 0x0303: tone = "4"
-            case 0x0323: tone = "5"
-            case 0x0111:
-                folded.append("d")
-                exact.append("d9")
-            default:
-                // Other combining marks (not Vietnamese) are dropped from both keys.
-                if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark { continue }
-                folded.unicodeScalars.append(scalar)
-                exact.unicodeScalars.append(scalar)
-            }
-        }
-        if let tone { exact.append(tone) }
-        self.folded = folded
-        self.exact = exact
+        var keys = SearchText.Keys()
+        for scalar in word.unicodeScalars { keys.add(scalar) }
+        self = keys.finish()
     }
 }
 
-/// Cutting text into the words search indexes and highlights.
+/// Cutting text into the words search indexes and highlights. It works scalar by scalar, with a table of the
+/// precomposed letters, because the whole corpus goes through it when the index is rebuilt.
 public enum SearchText {
+    /// What one Latin letter with diacritics is made of: its lowercase base letter, the mark on the letter (circumflex
+    /// 6, horn 7, breve 8, đ 9) and the tone (1 to 5), as `SearchWord` writes them.
+    struct Letter {
+        var base: Unicode.Scalar
+        var mark: Unicode.Scalar?
+        var tone: Unicode.Scalar?
+    }
+
+    static let marks: [UInt32: Unicode.Scalar] = [0x0302: "6", 0x031B: "7", 0x0306: "8"]
+    static let tones: [UInt32: Unicode.Scalar] = [0x0301: "1", 0x0300: "2", 0x0309: "3", 0x0303: "4", 0x0323: "5"]
+
+    /// Every precomposed Latin letter (Latin-1 to Latin Extended Additional, where Vietnamese lives), decomposed once.
+    static let letters: [UInt32: Letter] = {
+        var table: [UInt32: Letter] = [0x0110: Letter(base: "d", mark: "9"), 0x0111: Letter(base: "d", mark: "9")]
+        for value in Array(UInt32(0x00C0)...0x024F) + Array(UInt32(0x1E00)...0x1EFF) {
+            guard let scalar = Unicode.Scalar(value), table[value] == nil else { continue }
+            let parts = Array(String(scalar).lowercased().decomposedStringWithCanonicalMapping.unicodeScalars)
+            guard let base = parts.first, base.isASCII, base.properties.isAlphabetic, parts.count > 1 else { continue }
+            var letter = Letter(base: base)
+            for part in parts.dropFirst() {
+                if let mark = marks[part.value] { letter.mark = mark } else if let tone = tones[part.value] { letter.tone = tone }
+            }
+            table[value] = letter
+        }
+        return table
+    }()
+
+    /// Builds a word's two keys one scalar at a time.
+    struct Keys {
+        var folded = String.UnicodeScalarView()
+        var exact = String.UnicodeScalarView()
+        var tone: Unicode.Scalar?
+
+        var isEmpty: Bool { folded.isEmpty }
+
+        mutating func add(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            if value < 0x80 {
+                // ASCII: lowercase by arithmetic.
+                let lower = (0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : scalar
+                folded.append(lower)
+                exact.append(lower)
+            } else if let letter = SearchText.letters[value] {
+                folded.append(letter.base)
+                exact.append(letter.base)
+                if let mark = letter.mark { exact.append(mark) }
+                if let tone = letter.tone { self.tone = tone }
+            } else if let mark = SearchText.marks[value] {
+                exact.append(mark)
+            } else if let tone = SearchText.tones[value] {
+                self.tone = tone
+            } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
+                // Other combining marks (not Vietnamese) are dropped from both keys.
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    folded.append(lower)
+                    exact.append(lower)
+                }
+            }
+        }
+
+        mutating func finish() -> SearchWord {
+            if let tone { exact.append(tone) }
+            let word = SearchWord(folded: String(folded), exact: String(exact))
+            self = Keys()
+            return word
+        }
+    }
+
+    /// Whether a scalar belongs to a word: a letter, a digit, or a combining mark (NFD text).
+    @inline(__always)
+    static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+        }
+        if letters[value] != nil || marks[value] != nil || tones[value] != nil { return true }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .decimalNumber, .letterNumber, .otherNumber: return true
+        default: return properties.isAlphabetic
+        }
+    }
+
     /// The words of a text with where each stands in it, in order. A word is a run of letters and digits.
     public static func words(_ text: String) -> [(range: Range<String.Index>, word: SearchWord)] {
         var result: [(Range<String.Index>, SearchWord)] = []
+        let scalars = text.unicodeScalars
+        var keys = Keys()
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let isWordCharacter = character.isLetter || character.isNumber
-            if isWordCharacter, start == nil { start = index }
-            if !isWordCharacter, let begin = start {
-                result.append((begin..<index, SearchWord(text[begin..<index])))
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            if isWordScalar(scalar) {
+                if start == nil { start = index }
+                keys.add(scalar)
+            } else if let begin = start {
+                result.append((begin..<index, keys.finish()))
                 start = nil
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
-        if let begin = start { result.append((begin..<text.endIndex, SearchWord(text[begin...]))) }
+        if let begin = start { result.append((begin..<text.endIndex, keys.finish())) }
         return result
     }
 
     /// What the index stores for a field: its folded words and its exact keys, each joined by spaces, word for word
-    /// in the same positions (so phrases match in either).
-    public static func indexed(_ text: String) -> (folded: String, exact: String) {
-        let words = words(text).map(\.word)
-        return (words.map(\.folded).joined(separator: " "), words.map(\.exact).joined(separator: " "))
+    /// in the same positions (so phrases match in either). `exactPrefix` goes before every exact key, so an index that
+    /// keeps both in one table never confuses an exact key with a folded word.
+    public static func indexed(_ text: String, exactPrefix: String = "") -> (folded: String, exact: String) {
+        var folded = String.UnicodeScalarView()
+        var exact = String.UnicodeScalarView()
+        var keys = Keys()
+        func flush() {
+            guard !keys.isEmpty else { return }
+            let word = keys.finish()
+            if !folded.isEmpty {
+                folded.append(" ")
+                exact.append(" ")
+            }
+            folded.append(contentsOf: word.folded.unicodeScalars)
+            exact.append(contentsOf: exactPrefix.unicodeScalars)
+            exact.append(contentsOf: word.exact.unicodeScalars)
+        }
+        for scalar in text.unicodeScalars {
+            if isWordScalar(scalar) { keys.add(scalar) } else { flush() }
+        }
+        flush()
+        return (String(folded), String(exact))
     }
 }
 

@@ -1,4 +1,4 @@
-/// The search index of published articles. Both databases index the same text, folded and exact keys made in Swift
+/// The search index of published articles, and the moderators' index of comments (author and text, any status). Both databases index the same text, folded and exact keys made in Swift
 /// (`SearchText`): FTS5 on SQLite (ranked with BM25), `tsvector` with the `simple` configuration and GIN on
 /// PostgreSQL. Each has three fields, weighted: the title, the lede (sapo and tags), the body.
 /// The articles already published are indexed right after this migration (`SearchIndex.rebuild`).
@@ -15,7 +15,12 @@ struct AddSearchIndex: Migration {
                     title_f, lede_f, body_f, title_e, lede_e, body_e,
                     tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1
                 )
+                """,
                 """
+                CREATE VIRTUAL TABLE comment_search USING fts5(
+                    folded, exact, tokenize = 'unicode61 remove_diacritics 0', content = '', contentless_delete = 1
+                )
+                """,
             ]
         case .postgres:
             [
@@ -27,6 +32,14 @@ struct AddSearchIndex: Migration {
                 )
                 """,
                 "CREATE INDEX article_search_folded ON article_search USING GIN (folded)",
+                """
+                CREATE TABLE comment_search (
+                    comment_id BIGINT PRIMARY KEY REFERENCES comments (id) ON DELETE CASCADE,
+                    folded TSVECTOR NOT NULL,
+                    exact TSVECTOR NOT NULL
+                )
+                """,
+                "CREATE INDEX comment_search_folded ON comment_search USING GIN (folded)",
             ]
         }
     }

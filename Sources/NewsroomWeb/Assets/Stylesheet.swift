@@ -231,5 +231,9 @@ extension Assets {
         .search-result { padding: .9rem 0; border-bottom: 1px solid var(--rule); }
         .search-snippet { margin: 0 0 .35rem; }
         .search-result mark { background: #fde68a; color: var(--ink); padding: 0 .1em; border-radius: 2px; }
+        .desk-search { margin: 0 0 1rem; }
+        .desk-search label { display: block; font-weight: 600; font-size: .9375rem; margin-bottom: .25rem; }
+        .desk-search-row { display: flex; gap: .5rem; }
+        .desk-search-row input { flex: 1; min-width: 0; }
         """#
 }

@@ -21,13 +21,20 @@ struct DeskController {
         let queue = query["hang"].flatMap { ModerationQueue(slug: String($0)) } ?? .pending
         let articleID = query["bai"].flatMap { Article.ID(String($0)) }
         let article = try await articleID.asyncMap { try await services.store.articles.article(id: $0) } ?? nil
-        let page = try await services.store.moderation.queue(
-            queue, article: article?.id, after: query["sau"].flatMap { Cursor(String($0)) }, limit: 50)
+        let search = query["tim"].map { VietnameseText.cleanedLine(String($0)) } ?? ""
+        var page: Page<ModeratedComment>
+        if search.isEmpty {
+            page = try await services.store.moderation.queue(
+                queue, article: article?.id, after: query["sau"].flatMap { Cursor(String($0)) }, limit: 50)
+        } else {
+            // A search looks through every comment, whatever its status.
+            page = Page(items: try await services.store.moderation.search(SearchQuery(search), limit: 50), nextCursor: nil)
+        }
         let counts = try await services.store.moderation.counts(article: nil)
         let model = DeskPage.Model(
             staff: staff, csrf: context.csrfToken ?? "", queue: queue, counts: counts, items: page.items,
             article: article.map { ($0.id, $0.title) }, nextCursor: page.nextCursor,
-            notice: Self.notice(done: query["da"], count: query["so"]))
+            notice: Self.notice(done: query["da"], count: query["so"]), search: search.isEmpty ? nil : search)
         var response = Responses.html(DeskPage(model: model).render())
         response.headers[.cacheControl] = "no-store"
         return response

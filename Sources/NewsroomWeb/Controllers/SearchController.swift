@@ -87,6 +87,7 @@ struct SearchController {
             if !search.query.isEmpty {
                 let results = try await results(search)
                 model.total = results.total
+                model.capped = results.capped
                 model.results = results.articles.map { article in
                     SearchPage.Result(
                         article: article, title: SearchSnippet.whole(article.title, query: search.query),
@@ -112,7 +113,10 @@ struct SearchController {
         }
 
         var results: [Result]
+        /// How many articles match, counted up to 1,000.
         var total: Int
+        /// Whether more than `total` match (search ranks the newest 1,000 matches).
+        var capped: Bool
         var page: Int
     }
 
@@ -127,6 +131,6 @@ struct SearchController {
                         snippet: String(
                             decoding: Node.fragment(SearchPage.marked(Self.snippet(article, search.query))).render(), as: UTF8.self),
                         publishedAt: VietnameseFormat.iso8601(article.publishedAt))
-                }, total: results.total, page: search.page))
+                }, total: results.total, capped: results.capped, page: search.page))
     }
 }

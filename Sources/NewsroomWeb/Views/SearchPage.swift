@@ -18,6 +18,7 @@ struct SearchPage {
         var categories: [Topic] = []
         var page = 1
         var total = 0
+        var capped = false
         var results: [Result] = []
         var error: String?
 
@@ -80,7 +81,9 @@ struct SearchPage {
                 el("p", .class("search-count"), Attribute("role", "status")) {
                     model.total == 0
                         ? "Không tìm thấy bài viết nào cho «\(model.text)». Thử bớt từ, hoặc bỏ bộ lọc."
-                        : "\(VietnameseFormat.number(model.total)) kết quả cho «\(model.text)»"
+                        : model.capped
+                            ? "Hơn \(VietnameseFormat.number(model.total)) kết quả cho «\(model.text)», mới nhất trước khi xếp theo mức độ phù hợp"
+                            : "\(VietnameseFormat.number(model.total)) kết quả cho «\(model.text)»"
                 }
                 el("ol", .class("search-results")) {
                     for result in model.results {

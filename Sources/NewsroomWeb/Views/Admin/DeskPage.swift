@@ -14,6 +14,8 @@ struct DeskPage {
         var article: (id: Article.ID, title: String)?
         var nextCursor: Cursor?
         var notice: String?
+        /// What the moderator searched for: the list shows the matching comments of every status.
+        var search: String?
     }
 
     let model: Model
@@ -39,6 +41,19 @@ struct DeskPage {
                     el("strong") { article.title }
                     " · "
                     el("a", .href(AdminRoute.desk(queue: model.queue, article: nil).path)) { "Xem mọi bài" }
+                }
+            }
+            el("form", .method("get"), .action("/admin/moderation"), Attribute("role", "search"), .class("desk-search")) {
+                el("label", .for("tim-binh-luan")) { "Tìm bình luận (tên người gửi hoặc nội dung)" }
+                el("div", .class("desk-search-row")) {
+                    void("input", .id("tim-binh-luan"), .name("tim"), .type("search"), .value(model.search ?? ""))
+                    el("button", .type("submit"), .class("button-small")) { "Tìm" }
+                }
+            }
+            if let search = model.search {
+                el("p", .class("filter"), Attribute("role", "status")) {
+                    "\(model.items.count) bình luận khớp với «\(search)» (mọi trạng thái) · "
+                    el("a", .href(AdminRoute.desk(queue: model.queue, article: nil).path)) { "Quay lại hàng đợi" }
                 }
             }
             if let notice = model.notice { el("p", .class("notice"), Attribute("role", "status")) { notice } }
@@ -96,6 +111,7 @@ struct DeskPage {
                     el("span", .class("visually-hidden")) { "Chọn bình luận \(comment.id)" }
                 }
                 el("strong", .class("comment-author")) { comment.author }
+                if model.search != nil { el("span", .class("status status-\(comment.status.rawValue)")) { comment.status.label } }
                 if let email = comment.email { el("span", .class("desk-email")) { email } }
                 el("time", .datetime(VietnameseFormat.iso8601(comment.createdAt)), .class("comment-time")) {
                     VietnameseFormat.shortDateTime(comment.createdAt)
