@@ -11,8 +11,6 @@ public struct SQLSearchRepository: SearchRepository {
 
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int) async throws -> SearchResults {
         guard !query.isEmpty else { return SearchResults(articles: [], total: 0) }
-        let columns = SQLArticleRepository.columns.split(separator: ",").map { "a." + $0.trimmingCharacters(in: .whitespaces) }
-            .joined(separator: ", ")
         switch database.dialect {
         case .sqlite:
             // FTS5 finds the newest `window` matches in rowid order (it stops there, however common the words) and
@@ -60,27 +58,40 @@ public struct SQLSearchRepository: SearchRepository {
                 return SearchResults(articles: page.compactMap { articles[$0] }, total: total, capped: counted > window)
             }
         case .postgres:
+            // As on SQLite: the newest `window` matches are ranked and counted.
             let condition = Self.condition(filter)
             let tsquery = TSQuery(query)
-            var rank: SQLQueryString = "ts_rank(s.folded, to_tsquery('simple', \(bind: tsquery.folded)))"
-            if let exact = tsquery.exact { rank = rank + " + 4 * ts_rank(s.exact, to_tsquery('simple', \(bind: exact)))" }
+            let window = SearchResults.window
+            var rank: SQLQueryString = "ts_rank(m.folded, to_tsquery('simple', \(bind: tsquery.folded)))"
+            if let exact = tsquery.exact { rank = rank + " + 4 * ts_rank(m.exact, to_tsquery('simple', \(bind: exact)))" }
             return try await database.read { [rank] db in
-                let rows = try await db.raw(
-                    """
-                    SELECT \(unsafeRaw: columns) FROM article_search s JOIN articles a ON a.id = s.article_id
+                let matches: SQLQueryString = """
+                    SELECT s.article_id, s.folded, s.exact, a.published_at FROM article_search s JOIN articles a ON a.id = s.article_id
                     WHERE s.folded @@ to_tsquery('simple', \(bind: tsquery.folded)) AND a.status = 'published' \(condition)
-                    ORDER BY \(rank) DESC, a.published_at DESC, a.id DESC
-                    LIMIT \(bind: limit) OFFSET \(bind: offset)
+                    ORDER BY s.article_id DESC LIMIT \(bind: window)
                     """
-                ).all()
-                let total =
+                let ranked = try await db.raw(
+                    """
+                    SELECT m.article_id FROM (\(matches)) m
+                    ORDER BY \(rank) DESC, m.published_at DESC, m.article_id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
+                    """
+                ).all().map { try $0.decode(column: "article_id", as: Article.ID.self) }
+                let counted =
                     try await db.raw(
                         """
-                        SELECT COUNT(*) AS n FROM article_search s JOIN articles a ON a.id = s.article_id
+                        SELECT COUNT(*) AS n FROM (SELECT 1 FROM article_search s JOIN articles a ON a.id = s.article_id
                         WHERE s.folded @@ to_tsquery('simple', \(bind: tsquery.folded)) AND a.status = 'published' \(condition)
+                        LIMIT \(bind: window + 1)) c
                         """
                     ).first()?.decode(column: "n", as: Int.self) ?? 0
-                return SearchResults(articles: try rows.map(SQLArticleRepository.article(from:)), total: total)
+                guard !ranked.isEmpty else { return SearchResults(articles: [], total: min(counted, window), capped: counted > window) }
+                let rows = try await db.raw(
+                    "SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id IN (\(binds: ranked))"
+                ).all()
+                let articles = Dictionary(
+                    try rows.map(SQLArticleRepository.article(from:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                return SearchResults(
+                    articles: ranked.compactMap { articles[$0] }, total: min(counted, window), capped: counted > window)
             }
         }
     }

@@ -27,7 +27,7 @@ import Testing
 
     @Test func theAPIAnswersResultsWithEscapedHighlightedSnippets() async throws {
         try await withArticles { client, articles in
-            try await client.execute(uri: "/api/v1/search?q=ngoai%20giao", method: .get) { response throws in
+            try await client.execute(uri: "/api/v1/search?q=ngoai+giao", method: .get) { response throws in
                 #expect(response.status == .ok)
                 let body = try json(response.body)
                 #expect(body["total"] as? Int == 1)
@@ -106,7 +106,7 @@ import Testing
             }
             try await store.staffMember()
             let moderator = try await signIn(client)
-            try await client.execute(uri: "/admin/moderation?tim=gia%20ve", method: .get, headers: moderator.headers) { response in
+            try await client.execute(uri: "/admin/moderation?tim=gia+ve", method: .get, headers: moderator.headers) { response in
                 #expect(response.status == .ok)
                 let html = response.body.text
                 #expect(html.contains("1 bình luận khớp với «gia ve»"))

@@ -56,43 +56,63 @@ public enum SearchText {
         return table
     }()
 
-    /// Builds a word's two keys one scalar at a time.
+    /// Builds a word's two keys one scalar at a time, as UTF-8 bytes (they are nearly always ASCII).
     struct Keys {
-        var folded = String.UnicodeScalarView()
-        var exact = String.UnicodeScalarView()
-        var tone: Unicode.Scalar?
+        var folded: [UInt8] = []
+        var exact: [UInt8] = []
+        var tone: UInt8?
 
         var isEmpty: Bool { folded.isEmpty }
+
+        @inline(__always)
+        static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+            if scalar.isASCII {
+                bytes.append(UInt8(scalar.value))
+            } else {
+                bytes.append(contentsOf: String(scalar).utf8)
+            }
+        }
 
         mutating func add(_ scalar: Unicode.Scalar) {
             let value = scalar.value
             if value < 0x80 {
                 // ASCII: lowercase by arithmetic.
-                let lower = (0x41...0x5A).contains(value) ? Unicode.Scalar(value + 0x20)! : scalar
+                let lower = UInt8((0x41...0x5A).contains(value) ? value + 0x20 : value)
                 folded.append(lower)
                 exact.append(lower)
             } else if let letter = SearchText.letters[value] {
-                folded.append(letter.base)
-                exact.append(letter.base)
-                if let mark = letter.mark { exact.append(mark) }
-                if let tone = letter.tone { self.tone = tone }
+                folded.append(UInt8(letter.base.value))
+                exact.append(UInt8(letter.base.value))
+                if let mark = letter.mark { exact.append(UInt8(mark.value)) }
+                if let tone = letter.tone { self.tone = UInt8(tone.value) }
             } else if let mark = SearchText.marks[value] {
-                exact.append(mark)
+                exact.append(UInt8(mark.value))
             } else if let tone = SearchText.tones[value] {
-                self.tone = tone
+                self.tone = UInt8(tone.value)
             } else if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark {
                 // Other combining marks (not Vietnamese) are dropped from both keys.
             } else {
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                    folded.append(lower)
-                    exact.append(lower)
+                    Self.append(lower, to: &folded)
+                    Self.append(lower, to: &exact)
                 }
             }
         }
 
+        /// Appends the word's keys to two outputs (and starts a new word).
+        mutating func finish(folded foldedOut: inout [UInt8], exact exactOut: inout [UInt8], exactPrefix: [UInt8]) {
+            if let tone { exact.append(tone) }
+            foldedOut.append(contentsOf: folded)
+            exactOut.append(contentsOf: exactPrefix)
+            exactOut.append(contentsOf: exact)
+            folded.removeAll(keepingCapacity: true)
+            exact.removeAll(keepingCapacity: true)
+            tone = nil
+        }
+
         mutating func finish() -> SearchWord {
             if let tone { exact.append(tone) }
-            let word = SearchWord(folded: String(folded), exact: String(exact))
+            let word = SearchWord(folded: String(decoding: folded, as: UTF8.self), exact: String(decoding: exact, as: UTF8.self))
             self = Keys()
             return word
         }
@@ -139,25 +159,25 @@ public enum SearchText {
     /// in the same positions (so phrases match in either). `exactPrefix` goes before every exact key, so an index that
     /// keeps both in one table never confuses an exact key with a folded word.
     public static func indexed(_ text: String, exactPrefix: String = "") -> (folded: String, exact: String) {
-        var folded = String.UnicodeScalarView()
-        var exact = String.UnicodeScalarView()
+        var folded: [UInt8] = []
+        var exact: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        exact.reserveCapacity(text.utf8.count + text.utf8.count / 2)
+        let prefix = Array(exactPrefix.utf8)
         var keys = Keys()
         func flush() {
             guard !keys.isEmpty else { return }
-            let word = keys.finish()
             if !folded.isEmpty {
-                folded.append(" ")
-                exact.append(" ")
+                folded.append(0x20)
+                exact.append(0x20)
             }
-            folded.append(contentsOf: word.folded.unicodeScalars)
-            exact.append(contentsOf: exactPrefix.unicodeScalars)
-            exact.append(contentsOf: word.exact.unicodeScalars)
+            keys.finish(folded: &folded, exact: &exact, exactPrefix: prefix)
         }
         for scalar in text.unicodeScalars {
             if isWordScalar(scalar) { keys.add(scalar) } else { flush() }
         }
         flush()
-        return (String(folded), String(exact))
+        return (String(decoding: folded, as: UTF8.self), String(decoding: exact, as: UTF8.self))
     }
 }
 

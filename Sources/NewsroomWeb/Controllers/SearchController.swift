@@ -59,11 +59,7 @@ struct SearchController {
     }
 
     static func parameters(_ request: HummingbirdCore.Request) -> [String: String] {
-        var parameters: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where parameters[String(key)] == nil {
-            parameters[String(key)] = String(value)
-        }
-        return parameters
+        RequestBody.query(of: request)
     }
 
     func results(_ search: Request) async throws -> SearchResults {

@@ -53,6 +53,13 @@ enum RequestBody {
         Dictionary(try formPairs(from: text), uniquingKeysWith: { first, _ in first })
     }
 
+    /// The query string of a GET form as a browser sends it (spaces as `+`), decoded; the first value of each name wins.
+    /// Hummingbird's `queryParameters` leave `+` as it is.
+    static func query(of request: Request) -> [String: String] {
+        guard let query = request.uri.query, let pairs = try? formPairs(from: query) else { return [:] }
+        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    }
+
     /// Every name/value pair in order, repeated names included (the desk's `ids` checkboxes).
     static func formPairs(from text: String) throws -> [(String, String)] {
         try text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
