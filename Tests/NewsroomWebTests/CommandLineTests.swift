@@ -67,6 +67,24 @@ import Testing
         }
     }
 
+    @Test func reindexRebuildsTheSearchIndexOfPublishedArticles() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        do {
+            let database = directory.appendingPathComponent("cli.sqlite").path
+            #expect(try newsroom(["import", Fixtures.seedURL.path], database: database).status == 0)
+            let run = try newsroom(["reindex"], database: database)
+            #expect(run.status == 0, "\(run.error)")
+            #expect(run.output.hasPrefix("Đã lập chỉ mục 1 bài viết"))
+            let store = try await Store.open(.sqlite(path: database), logger: .init(label: "test"))
+            // The seed is about the year of diplomacy: typed without diacritics, it is found.
+            let found = try await store.search.search(SearchQuery("ngoai giao"), filter: .init(), limit: 10, offset: 0)
+            await store.close()
+            #expect(found.articles.map(\.path) == ["/2023-nam-ngoai-giao-soi-dong-1"])
+        }
+    }
+
     @Test func importsMarkdownWithFrontMatterAndSanitisesItsHTML() async throws {
         try await TestStore.withSQLite { store, database in
             let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
