@@ -138,6 +138,30 @@ public struct SQLSearchRepository: SearchRepository {
     }
 }
 
+/// A query's terms in one engine's syntax: the required ones (folded words, each with its readings, and phrases) and
+/// the exact keys that only raise the score.
+struct MatchTerms {
+    var required: [String] = []
+    var boosts: [String] = []
+
+    /// `token` writes one token, `alternatives` a word's readings, `phrase` words that must follow each other.
+    init(
+        _ query: SearchQuery, exactPrefix: String = "", token: (String) -> String, alternatives: ([String]) -> String,
+        phrase: ([String]) -> String
+    ) {
+        for term in query.terms {
+            switch term {
+            case .word(let readings):
+                required.append(alternatives(readings.map { token($0.folded) }))
+                boosts += readings.filter(\.hasMarks).map { token(exactPrefix + $0.exact) }
+            case .phrase(let words):
+                required.append(phrase(words.map(\.folded)))
+                if words.contains(where: \.hasMarks) { boosts.append(phrase(words.map { exactPrefix + $0.exact })) }
+            }
+        }
+    }
+}
+
 /// A query as an FTS5 MATCH expression. Every token is a run of letters and digits in double quotes, so nothing the
 /// reader typed is read as FTS5 syntax.
 struct FTS5Query {
@@ -148,24 +172,14 @@ struct FTS5Query {
     let expression: String
 
     init(_ query: SearchQuery) {
-        var required: [String] = []
-        var boosts: [String] = []
-        for term in query.terms {
-            switch term {
-            case .word(let readings):
-                required.append("(" + readings.map { Self.quoted($0.folded) }.joined(separator: " OR ") + ")")
-                boosts += readings.filter(\.hasMarks).map { Self.quoted(Self.exactPrefix + $0.exact) }
-            case .phrase(let words):
-                required.append(Self.quoted(words.map(\.folded).joined(separator: " ")))
-                if words.contains(where: \.hasMarks) {
-                    boosts.append(Self.quoted(words.map { Self.exactPrefix + $0.exact }.joined(separator: " ")))
-                }
-            }
-        }
-        let all = required.joined(separator: " AND ")
+        let terms = MatchTerms(
+            query, exactPrefix: Self.exactPrefix, token: Self.quoted, alternatives: { "(" + $0.joined(separator: " OR ") + ")" },
+            phrase: { Self.quoted($0.joined(separator: " ")) })
+        let all = terms.required.joined(separator: " AND ")
         // The boosts are optional: OR-ed with the first required term, which every match has anyway, so they add to
         // BM25's score only where they match.
-        expression = boosts.isEmpty ? all : "\(all) AND (\((boosts + [required[0]]).joined(separator: " OR ")))"
+        expression =
+            terms.boosts.isEmpty ? all : "\(all) AND (\((terms.boosts + [terms.required[0]]).joined(separator: " OR ")))"
     }
 
     static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "") + "\"" }
@@ -177,22 +191,11 @@ struct TSQuery {
     let exact: String?
 
     init(_ query: SearchQuery) {
-        var required: [String] = []
-        var boosts: [String] = []
-        for term in query.terms {
-            switch term {
-            case .word(let readings):
-                required.append("(" + readings.map { Self.lexeme($0.folded) }.joined(separator: " | ") + ")")
-                boosts += readings.filter(\.hasMarks).map { Self.lexeme($0.exact) }
-            case .phrase(let words):
-                required.append("(" + words.map { Self.lexeme($0.folded) }.joined(separator: " <-> ") + ")")
-                if words.contains(where: \.hasMarks) {
-                    boosts.append("(" + words.map { Self.lexeme($0.exact) }.joined(separator: " <-> ") + ")")
-                }
-            }
-        }
-        folded = required.joined(separator: " & ")
-        exact = boosts.isEmpty ? nil : boosts.joined(separator: " | ")
+        let terms = MatchTerms(
+            query, token: Self.lexeme, alternatives: { "(" + $0.joined(separator: " | ") + ")" },
+            phrase: { "(" + $0.map(Self.lexeme).joined(separator: " <-> ") + ")" })
+        folded = terms.required.joined(separator: " & ")
+        exact = terms.boosts.isEmpty ? nil : terms.boosts.joined(separator: " | ")
     }
 
     /// A lexeme quoted for `to_tsquery`.

@@ -178,6 +178,9 @@ import Testing
             #expect(try await desk.store.articles.article(id: article.id)?.coverImage == cover)
             _ = try await desk.post(Self.article("Bài có ảnh bìa") + [("cover_current", cover), ("cover_remove", "1")], to: article.id)
             #expect(try await desk.store.articles.article(id: article.id)?.coverImage == nil)
+            // A current cover the form sends back must be one the media folder made.
+            _ = try await desk.post(Self.article("Bài có ảnh bìa") + [("cover_current", "/media/../../etc/passwd")], to: article.id)
+            #expect(try await desk.store.articles.article(id: article.id)?.coverImage == nil)
 
             let notImage = try await desk.post(Self.article("Ảnh giả"), files: [("cover", "bia.png", "image/png", Array("<svg/>".utf8))])
             #expect(notImage.status == .unprocessableContent)

@@ -50,7 +50,7 @@ struct ArticleForm: Equatable {
         category = try form.text("category") ?? ""
         tags = try form.text("tags") ?? ""
         authors = try form.text("authors") ?? ""
-        coverImage = try form.text("cover_current").flatMap { $0.hasPrefix(MediaStore.urlPrefix) ? $0 : nil }
+        coverImage = try form.text("cover_current").flatMap { MediaStore.isStoredPath($0) ? $0 : nil }
         if try form.text("cover_remove") == "1" { coverImage = nil }
         status = try form.text("status").flatMap(ArticleStatus.init(rawValue:)) ?? .draft
         publishAt = try form.text("publish_at") ?? ""

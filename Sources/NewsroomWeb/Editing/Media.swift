@@ -33,11 +33,21 @@ struct MediaStore: Sendable {
         return Self.urlPrefix + name
     }
 
+    /// The type of a name `store` makes (`3f2a….jpg`), nil for any other name.
+    static func type(ofName name: some StringProtocol) -> ImageType? {
+        let parts = name.split(separator: ".")
+        guard parts.count == 2, parts[0].count == 32, parts[0].allSatisfy(\.isHexDigit) else { return nil }
+        return ImageType(rawValue: String(parts[1]))
+    }
+
+    /// Whether a path is one `store` returns: what a form may send back as the current cover.
+    static func isStoredPath(_ path: String) -> Bool {
+        path.hasPrefix(urlPrefix) && type(ofName: path.dropFirst(urlPrefix.count)) != nil
+    }
+
     /// The bytes and type of a stored file, or nil (names other than the ones `store` makes are never read).
     func read(_ name: String) -> (data: Data, type: ImageType)? {
-        let parts = name.split(separator: ".")
-        guard parts.count == 2, parts[0].count == 32, parts[0].allSatisfy(\.isHexDigit),
-            let type = ImageType(rawValue: String(parts[1])),
+        guard let type = Self.type(ofName: name),
             let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name))
         else { return nil }
         return (data, type)
