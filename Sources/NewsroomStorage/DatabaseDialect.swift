@@ -25,7 +25,11 @@ public enum DatabaseDialect: Sendable {
     /// keys then cannot wait on each other); SQLite's writes already run one at a time.
     func serialise(on keys: [String]) -> SQLQueryString? {
         guard self == .postgres, !keys.isEmpty else { return nil }
-        return "SELECT pg_advisory_xact_lock(hashtext(k)) FROM (SELECT unnest(\(bind: keys.sorted())::TEXT[]) AS k ORDER BY k) keys"
+        // Keyed by schema too: sites in different schemas of one server (or tests) never wait for each other.
+        return """
+            SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':' || k))
+            FROM (SELECT unnest(\(bind: keys.sorted())::TEXT[]) AS k ORDER BY k) keys
+            """
     }
 
     /// `body = ?` in a way each database can answer from its index: SQLite indexes the text, PostgreSQL (whose B-tree

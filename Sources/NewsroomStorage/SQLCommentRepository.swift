@@ -15,8 +15,7 @@ public struct SQLCommentRepository: CommentRepository {
         """
 
     public func insert(_ comment: NewComment) async throws -> Comment {
-        let dialect = database.dialect
-        return try await database.write { db in
+        try await database.write { db in
             let row = try await db.insert(into: "comments")
                 .columns(
                     "article_id", "parent_id", "reply_to_id", "author", "email", "body", "status", "likes",
@@ -32,7 +31,6 @@ public struct SQLCommentRepository: CommentRepository {
                 .returning("id")
                 .first()
             guard let id = try row?.decode(column: "id", as: Comment.ID.self) else { throw StorageError.noRowReturned }
-            try await SearchIndex.comment(id, author: comment.author, body: comment.body, dialect: dialect, replacing: false, db)
             if comment.replyToID == nil {
                 // A new thread: everything is known without reading it back (the writer is the one serial path).
                 return Comment(

@@ -43,6 +43,8 @@ public struct SQLModerationRepository: ModerationRepository {
 
     public func search(_ query: SearchQuery, limit: Int) async throws -> [ModeratedComment] {
         guard !query.isEmpty else { return [] }
+        // Comments are indexed here rather than when posted, which keeps the posting path free of it.
+        try await SearchIndex.catchUpComments(on: database)
         let dialect = database.dialect
         return try await database.read { db in
             let ids: [Comment.ID]

@@ -128,34 +128,47 @@ enum SearchIndex {
         }
     }
 
-    /// Empties the comments' index and indexes every comment again, in batches.
-    static func rebuildComments(on database: any Database, batch: Int = 2000) async throws {
+    /// Empties the comments' index and indexes every comment again.
+    static func rebuildComments(on database: any Database) async throws {
         let dialect = database.dialect
         try await database.write { db in
             switch dialect {
             case .sqlite: try await db.raw("DELETE FROM comment_search").run()
             case .postgres: try await db.raw("TRUNCATE comment_search").run()
             }
+            try await db.raw("DELETE FROM search_progress WHERE name = 'comments'").run()
         }
-        var after: Comment.ID = 0
+        try await catchUpComments(on: database)
+    }
+
+    /// Indexes the comments posted since the index last caught up (a moderator's search calls this first), in batches;
+    /// each batch and the progress it makes commit together.
+    static func catchUpComments(on database: any Database, batch: Int = 2000) async throws {
+        let dialect = database.dialect
         while true {
-            let comments = try await database.read { [after] db in
-                try await db.raw("SELECT id, author, body FROM comments WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: batch)").all()
-                    .map {
-                        (
-                            id: try $0.decode(column: "id", as: Comment.ID.self), author: try $0.decode(column: "author", as: String.self),
-                            body: try $0.decode(column: "body", as: String.self)
-                        )
-                    }
-            }
-            guard let last = comments.last else { return }
-            try await database.write { db in
-                for comment in comments {
-                    try await SearchIndex.comment(
-                        comment.id, author: comment.author, body: comment.body, dialect: dialect, replacing: false, db)
+            let done = try await database.write { db -> Bool in
+                let last =
+                    try await db.raw("SELECT last_id FROM search_progress WHERE name = 'comments'").first()?
+                    .decode(column: "last_id", as: Int64.self) ?? 0
+                let comments = try await db.raw(
+                    "SELECT id, author, body FROM comments WHERE id > \(bind: last) ORDER BY id LIMIT \(bind: batch)"
+                ).all().map {
+                    (
+                        id: try $0.decode(column: "id", as: Comment.ID.self), author: try $0.decode(column: "author", as: String.self),
+                        body: try $0.decode(column: "body", as: String.self)
+                    )
                 }
+                guard let newest = comments.last?.id else { return true }
+                for comment in comments {
+                    // A correction may have indexed a comment already: replace what is there.
+                    try await SearchIndex.comment(
+                        comment.id, author: comment.author, body: comment.body, dialect: dialect, replacing: true, db)
+                }
+                try await db.raw("DELETE FROM search_progress WHERE name = 'comments'").run()
+                try await db.raw("INSERT INTO search_progress (name, last_id) VALUES ('comments', \(bind: newest))").run()
+                return comments.count < batch
             }
-            after = last.id
+            if done { return }
         }
     }
 
