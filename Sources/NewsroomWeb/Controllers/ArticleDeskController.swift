@@ -82,7 +82,6 @@ struct ArticleDeskController {
         do {
             let draft = try form.draft(now: services.now())
             let saved = try await services.store.articles.edit(article?.id, draft, by: staff.email, now: services.now())
-            services.moderated()
             context.logger.info(
                 "Lưu bài viết", metadata: ["bai": .stringConvertible(saved.id), "trang-thai": .string(saved.status.rawValue)])
             return Responses.redirect(to: AdminRoute.editArticle(saved.id).path + "?da-luu=1", status: .seeOther)
@@ -116,7 +115,6 @@ struct ArticleDeskController {
             draft.slug = article.slug
             _ = try await services.store.articles.edit(article.id, draft, by: staff.email, now: services.now())
         }
-        services.moderated()
         return Responses.redirect(to: AdminRoute.editArticle(article.id).path + "?khoi-phuc=\(revision.id)", status: .seeOther)
     }
 

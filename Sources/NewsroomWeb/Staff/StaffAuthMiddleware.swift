@@ -32,7 +32,7 @@ struct StaffAuthMiddleware: RouterMiddleware {
         context.staff = staff
         context.csrfToken = session.csrf
         let response = try await next(request, context)
-        // Whatever a moderator changed shows on reader pages at once, on this instance.
+        // Whatever staff changed (a moderation, a saved article) shows on reader pages at once, on this instance.
         if request.method != .get && request.method != .head { services.moderated() }
         return response
     }

@@ -49,8 +49,7 @@ struct ArticleFormPage {
             }
             el("div", .class("editor-layout")) {
                 el(
-                    "form", .method("post"), .action(action), Attribute("enctype", "multipart/form-data"), .class("article-form"),
-                    Attribute("novalidate", nil)
+                    "form", .method("post"), .action(action), Attribute("enctype", "multipart/form-data"), .class("article-form")
                 ) {
                     void("input", .type("hidden"), .name(CSRF.field), .value(model.csrf))
                     field("title", "Tiêu đề") {
