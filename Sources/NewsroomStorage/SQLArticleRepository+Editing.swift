@@ -40,7 +40,9 @@ extension SQLArticleRepository {
         let body = String(decoding: try JSONEncoder().encode(draft.body), as: UTF8.self)
         var publishedAt = draft.publishedAt.map(Timestamp.init) ?? Timestamp(now)
         let articleID: Article.ID
+        var indexed: SearchIndex.Document?
         if let id {
+            indexed = try await SearchIndex.entry(of: id, dialect: dialect, db)
             let existing = try await db.raw("SELECT status, published_at FROM articles WHERE id = \(bind: id)").first()
             if draft.publishedAt == nil, let existing,
                 ["published", "unpublished"].contains(try existing.decode(column: "status", as: String.self))
@@ -95,7 +97,7 @@ extension SQLArticleRepository {
                 SQLBind(Timestamp(now))
             )
             .run()
-        try await SearchIndex.update(articleID, dialect: dialect, db)
+        try await SearchIndex.update(articleID, previous: indexed, dialect: dialect, db)
         return articleID
     }
 
@@ -143,7 +145,8 @@ extension SQLArticleRepository {
                 RETURNING id
                 """
             ).all().map { try $0.decode(column: "id", as: Article.ID.self) }
-            for id in published { try await SearchIndex.update(id, dialect: dialect, db) }
+            // A scheduled article was not in the index.
+            for id in published { try await SearchIndex.update(id, previous: nil, dialect: dialect, db) }
             return published
         }
     }

@@ -14,31 +14,30 @@ public struct SQLSearchRepository: SearchRepository {
         switch database.dialect {
         case .sqlite:
             // FTS5 finds the newest `window` matches in rowid order (it stops there, however common the words) and
-            // scores only those with BM25; the articles of the page are read afterwards by id. Ties of score go to the
-            // newer article: the rows read are a little more than the page, re-sorted by publication time within
-            // equal scores.
-            let match = FTS5Query(query).expression
-            let narrowing = Self.sqliteCondition(filter)
+            // scores only those with BM25 (`SearchRanking`, with the counts of `SearchTermCounts`); the articles of
+            // the page are read afterwards by id. Ties of score go to the newer article: the rows read are a little
+            // more than the page, re-sorted by publication time within equal scores.
+            let fts5 = FTS5Query(query)
+            let narrowing = Self.condition(filter, dialect: .sqlite)
             let window = SearchResults.window
             let read = min(window, offset + limit + 20)
             return try await database.read { db in
-                let scored = try await db.raw(
+                let documents = try await SearchTermCounts.documents(holding: fts5.phrases, db)
+                // One walk of the matches: one more than the window is read, to know whether more match.
+                let matches = try await db.raw(
                     """
-                    SELECT id, score FROM (
-                        SELECT rowid AS id, bm25(article_search, 10.0, 4.0, 1.0, 10.0, 4.0, 1.0) AS score FROM article_search
-                        WHERE article_search MATCH \(bind: match) \(narrowing) ORDER BY rowid DESC LIMIT \(bind: window))
-                    ORDER BY score, id DESC LIMIT \(bind: read)
+                    SELECT id, score, matches FROM (
+                        SELECT id, score, row_number() OVER (ORDER BY id DESC) AS position, count(*) OVER () AS matches FROM (
+                            SELECT rowid AS id, \(unsafeRaw: SearchRanking.functionName)(article_search, \(binds: documents)) AS score
+                            FROM article_search WHERE article_search MATCH \(bind: fts5.expression) \(narrowing)
+                            ORDER BY rowid DESC LIMIT \(bind: window + 1)))
+                    WHERE position <= \(bind: window) ORDER BY score, id DESC LIMIT \(bind: read)
                     """
-                ).all().map {
+                ).all()
+                let scored = try matches.map {
                     (id: try $0.decode(column: "id", as: Article.ID.self), score: try $0.decode(column: "score", as: Double.self))
                 }
-                let counted =
-                    try await db.raw(
-                        """
-                        SELECT COUNT(*) AS n FROM (SELECT rowid FROM article_search WHERE article_search MATCH \(bind: match) \(narrowing)
-                            ORDER BY rowid DESC LIMIT \(bind: window + 1))
-                        """
-                    ).first()?.decode(column: "n", as: Int.self) ?? 0
+                let counted = try matches.first?.decode(column: "matches", as: Int.self) ?? 0
                 let total = min(counted, window)
                 guard !scored.isEmpty else { return SearchResults(articles: [], total: total, capped: counted > window) }
                 var published: [Article.ID: Int64] = [:]
@@ -50,16 +49,18 @@ public struct SQLSearchRepository: SearchRepository {
                 }
                 let page = Array(ordered.dropFirst(offset).prefix(limit).map(\.id))
                 guard !page.isEmpty else { return SearchResults(articles: [], total: total, capped: counted > window) }
+                // The status is checked here, not in SQL: with it, SQLite would read its status index whole.
                 let rows = try await db.raw(
-                    "SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id IN (\(binds: page)) AND status = 'published'"
+                    "SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id IN (\(binds: page))"
                 ).all()
                 let articles = Dictionary(
-                    try rows.map(SQLArticleRepository.article(from:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                    try rows.map(SQLArticleRepository.article(from:)).filter { $0.status == .published }.map { ($0.id, $0) },
+                    uniquingKeysWith: { first, _ in first })
                 return SearchResults(articles: page.compactMap { articles[$0] }, total: total, capped: counted > window)
             }
         case .postgres:
             // As on SQLite: the newest `window` matches are ranked and counted.
-            let condition = Self.condition(filter)
+            let condition = Self.condition(filter, dialect: .postgres)
             let tsquery = TSQuery(query)
             let window = SearchResults.window
             var rank: SQLQueryString = "ts_rank(m.folded, to_tsquery('simple', \(bind: tsquery.folded)))"
@@ -100,109 +101,31 @@ public struct SQLSearchRepository: SearchRepository {
         try await SearchIndex.rebuild(on: database)
     }
 
-    /// The filter's conditions on the FTS5 table's rowid (the article's id), each through a narrow index. The `+` keeps
-    /// the condition away from FTS5, which would otherwise run the whole match once per id of the list.
-    static func sqliteCondition(_ filter: SearchFilter) -> SQLQueryString {
+    /// The filter's conditions, checked match by match as the search walks them newest first: on the id of
+    /// `article_search` (SQLite) or on `articles a` (PostgreSQL). On SQLite the dates go through the list of articles
+    /// in the range, read once; the `+` keeps that list away from FTS5, which would otherwise run the whole match
+    /// once per id.
+    static func condition(_ filter: SearchFilter, dialect: DatabaseDialect) -> SQLQueryString {
+        let id = dialect == .sqlite ? "article_search.rowid" : "a.id"
         var condition: SQLQueryString = ""
         if let category = filter.category {
             condition =
                 condition
                     + """
-                     AND +rowid IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
-                        WHERE t.kind = 'category' AND t.slug = \(bind: category))
+                     AND EXISTS (SELECT 1 FROM article_topics at WHERE at.article_id = \(unsafeRaw: id)
+                        AND at.topic_id = (SELECT t.id FROM topics t WHERE t.kind = 'category' AND t.slug = \(bind: category)))
                     """
         }
         if filter.from != nil || filter.to != nil {
             let from = Timestamp(filter.from ?? Date(timeIntervalSince1970: 0))
             let to = Timestamp(filter.to ?? Date(timeIntervalSince1970: 32_503_680_000))
-            condition =
-                condition + " AND +rowid IN (SELECT id FROM articles WHERE published_at BETWEEN \(bind: from) AND \(bind: to))"
-        }
-        return condition
-    }
-
-    /// The filter's conditions on `articles a`.
-    static func condition(_ filter: SearchFilter) -> SQLQueryString {
-        var condition: SQLQueryString = ""
-        if let category = filter.category {
-            condition =
-                condition
-                    + """
-                     AND a.id IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
-                        WHERE t.kind = 'category' AND t.slug = \(bind: category))
-                    """
-        }
-        if let from = filter.from { condition = condition + " AND a.published_at >= \(bind: Timestamp(from))" }
-        if let to = filter.to { condition = condition + " AND a.published_at <= \(bind: Timestamp(to))" }
-        return condition
-    }
-}
-
-/// A query's terms in one engine's syntax: the required ones (folded words, each with its readings, and phrases) and
-/// the exact keys that only raise the score.
-struct MatchTerms {
-    var required: [String] = []
-    var boosts: [String] = []
-
-    /// `token` writes one token, `alternatives` a word's readings, `phrase` words that must follow each other.
-    init(
-        _ query: SearchQuery, exactPrefix: String = "", token: (String) -> String, alternatives: ([String]) -> String,
-        phrase: ([String]) -> String
-    ) {
-        for term in query.terms {
-            switch term {
-            case .word(let readings):
-                required.append(alternatives(readings.map { token($0.folded) }))
-                boosts += readings.filter(\.hasMarks).map { token(exactPrefix + $0.exact) }
-            case .phrase(let words):
-                required.append(phrase(words.map(\.folded)))
-                if words.contains(where: \.hasMarks) { boosts.append(phrase(words.map { exactPrefix + $0.exact })) }
+            switch dialect {
+            case .sqlite:
+                condition =
+                    condition + " AND +rowid IN (SELECT id FROM articles WHERE published_at BETWEEN \(bind: from) AND \(bind: to))"
+            case .postgres: condition = condition + " AND a.published_at BETWEEN \(bind: from) AND \(bind: to)"
             }
         }
+        return condition
     }
-}
-
-/// A query as an FTS5 MATCH expression. Every token is a run of letters and digits in double quotes, so nothing the
-/// reader typed is read as FTS5 syntax.
-struct FTS5Query {
-    /// Written before every exact key in the index, so exact keys and folded words never share a token: no query
-    /// needs a column filter (which FTS5 applies position by position, the slow path on long doclists).
-    static let exactPrefix = "0"
-
-    let expression: String
-
-    init(_ query: SearchQuery) {
-        let terms = MatchTerms(
-            query, exactPrefix: Self.exactPrefix, token: Self.quoted, alternatives: { "(" + $0.joined(separator: " OR ") + ")" },
-            phrase: { Self.quoted($0.joined(separator: " ")) })
-        let all = terms.required.joined(separator: " AND ")
-        // The boosts are optional: OR-ed with the first required term, which every match has anyway, so they add to
-        // BM25's score only where they match.
-        expression =
-            terms.boosts.isEmpty ? all : "\(all) AND (\((terms.boosts + [terms.required[0]]).joined(separator: " OR ")))"
-    }
-
-    static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "") + "\"" }
-}
-
-/// A query as PostgreSQL `to_tsquery` text: the required terms (folded), and the exact keys that raise the rank.
-struct TSQuery {
-    let folded: String
-    let exact: String?
-
-    init(_ query: SearchQuery) {
-        let terms = MatchTerms(
-            query, token: Self.lexeme, alternatives: { "(" + $0.joined(separator: " | ") + ")" },
-            phrase: { "(" + $0.map(Self.lexeme).joined(separator: " <-> ") + ")" })
-        folded = terms.required.joined(separator: " & ")
-        exact = terms.boosts.isEmpty ? nil : terms.boosts.joined(separator: " | ")
-    }
-
-    /// A lexeme quoted for `to_tsquery`.
-    static func lexeme(_ word: String) -> String { "'" + word.replacingOccurrences(of: "'", with: "") + "'" }
-}
-
-/// The FTS5 expression of a query, for tools (the search benchmark explains its plans with it).
-public enum FTS5Expression {
-    public static func of(_ query: SearchQuery) -> String { FTS5Query(query).expression }
 }

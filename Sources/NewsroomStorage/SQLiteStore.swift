@@ -30,6 +30,7 @@ public final class SQLiteStore: Database {
 
     /// Opens (creating when absent) the database file at `path`.
     public static func open(path: String, readers: Int = 2, logger: Logger) async throws -> SQLiteStore {
+        _ = SearchRanking.install
         let threadPool = NIOThreadPool.singleton
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
         // The writer has a thread of its own: the one serial path never waits behind reads for a thread.

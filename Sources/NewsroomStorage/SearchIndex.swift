@@ -19,18 +19,34 @@ enum SearchIndex {
         }
     }
 
-    /// Indexes the article when it is published, takes it out otherwise.
-    static func update(_ id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
-        let row = try await db.raw("SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id = \(bind: id)").first()
-        guard let row, var article = try? SQLArticleRepository.article(from: row), article.status == .published else {
+    /// The entry the index holds for article `id`, made from the article as it is now: the caller reads it before
+    /// changing the article, so `update` can discount its keys. Nil when the article is not indexed, and on PostgreSQL,
+    /// which keeps no counts.
+    static func entry(of id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws -> Document? {
+        guard dialect == .sqlite else { return nil }
+        return try await document(of: id, dialect: dialect, db)
+    }
+
+    /// Indexes the article when it is published, takes it out otherwise. `previous` is its entry before the change
+    /// (`entry(of:)`).
+    static func update(_ id: Article.ID, previous: Document?, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
+        if let previous { try await SearchTermCounts.subtract(previous, db) }
+        guard let document = try await document(of: id, dialect: dialect, db) else {
             try await remove(id, dialect: dialect, db)
             return
         }
-        article = try await SQLArticleRepository.withTopics([article], db)[0]
-        try await write(Document(article, dialect: dialect), id: id, dialect: dialect, db)
+        try await write(document, id: id, dialect: dialect, db)
+        if dialect == .sqlite { try await SearchTermCounts.add(document, db) }
     }
 
-    static func remove(_ id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
+    /// The article's entry when it is published.
+    private static func document(of id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws -> Document? {
+        let row = try await db.raw("SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id = \(bind: id)").first()
+        guard let row, let article = try? SQLArticleRepository.article(from: row), article.status == .published else { return nil }
+        return Document(try await SQLArticleRepository.withTopics([article], db)[0], dialect: dialect)
+    }
+
+    private static func remove(_ id: Article.ID, dialect: DatabaseDialect, _ db: any SQLDatabase) async throws {
         switch dialect {
         case .sqlite: try await db.raw("DELETE FROM article_search WHERE rowid = \(bind: id)").run()
         case .postgres: try await db.raw("DELETE FROM article_search WHERE article_id = \(bind: id)").run()
@@ -104,27 +120,30 @@ enum SearchIndex {
         var after: Article.ID = 0
         var count = 0
         while true {
-            let articles = try await database.read { [after] db in
+            // Batches go by id alone and drafts are skipped here: a condition on the status would lead SQLite to its
+            // status index, which reads and sorts every published article's id for each batch.
+            let (articles, last) = try await database.read { [after] db in
                 let rows = try await db.raw(
-                    """
-                    SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles
-                    WHERE status = 'published' AND id > \(bind: after) ORDER BY id LIMIT \(bind: batch)
-                    """
+                    "SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: batch)"
                 ).all()
-                return try await SQLArticleRepository.withTopics(try rows.map(SQLArticleRepository.article(from:)), db)
+                let articles = try rows.map(SQLArticleRepository.article(from:))
+                return (try await SQLArticleRepository.withTopics(articles.filter { $0.status == .published }, db), articles.last?.id)
             }
-            guard let last = articles.last else {
+            guard let last else {
                 try await rebuildComments(on: database)
                 try await optimize(on: database)
+                if dialect == .sqlite { try await database.write { db in try await SearchTermCounts.recount(db) } }
                 return count
             }
             // Folding happens here, outside the transaction, so writers wait only for the inserts.
             let documents = articles.map { ($0.id, Document($0, dialect: dialect)) }
-            try await database.write { db in
-                for (id, document) in documents { try await write(document, id: id, dialect: dialect, replacing: false, db) }
+            if !documents.isEmpty {
+                try await database.write { db in
+                    for (id, document) in documents { try await write(document, id: id, dialect: dialect, replacing: false, db) }
+                }
             }
             count += articles.count
-            after = last.id
+            after = last
         }
     }
 

@@ -22,6 +22,7 @@ enum Migrations {
         AddSharedLimitsAndEvents(),
         AddEditorialDesk(),
         AddSearchIndex(),
+        AddSearchTermCounts(),
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.
@@ -47,6 +48,7 @@ enum Migrations {
     @discardableResult
     static func apply(on database: any Database, logger: Logger) async throws -> Int {
         let pending = try await pending(on: database)
+        var reindex = false
         for migration in pending {
             let statements = migration.statements(for: database.dialect)
             let applied = try await database.write { db -> Bool in
@@ -63,12 +65,13 @@ enum Migrations {
             }
             if applied {
                 logger.info("Đã áp dụng migration \(migration.version) \(migration.name)")
-                // The index is made of text folded in Swift: the articles already published are indexed here.
-                if migration is AddSearchIndex {
-                    let count = try await SearchIndex.rebuild(on: database)
-                    logger.info("Đã lập chỉ mục tìm kiếm cho \(count) bài viết")
-                }
+                if migration is AddSearchIndex || migration is AddSearchTermCounts { reindex = true }
             }
+        }
+        // The index is made of text folded in Swift: the articles already published are indexed here, once.
+        if reindex {
+            let count = try await SearchIndex.rebuild(on: database)
+            logger.info("Đã lập chỉ mục tìm kiếm cho \(count) bài viết")
         }
         return pending.count
     }
