@@ -11,102 +11,101 @@ public struct SQLSearchRepository: SearchRepository {
 
     public func search(_ query: SearchQuery, filter: SearchFilter, limit: Int, offset: Int) async throws -> SearchResults {
         guard !query.isEmpty else { return SearchResults(articles: [], total: 0) }
-        switch database.dialect {
-        case .sqlite:
-            // FTS5 finds the newest `window` matches in rowid order (it stops there, however common the words) and
-            // scores only those with BM25 (`SearchRanking`, with the counts of `SearchTermCounts`); the articles of
-            // the page are read afterwards by id. Ties of score go to the newer article: the rows read are a little
-            // more than the page, re-sorted by publication time within equal scores.
-            let fts5 = FTS5Query(query)
-            let narrowing = Self.condition(filter, dialect: .sqlite)
-            let window = SearchResults.window
-            let read = min(window, offset + limit + 20)
-            return try await database.read { db in
-                let documents = try await SearchTermCounts.documents(holding: fts5.phrases, db)
-                // One walk of the matches: one more than the window is read, to know whether more match.
-                let matches = try await db.raw(
-                    """
-                    SELECT id, score, matches FROM (
-                        SELECT id, score, row_number() OVER (ORDER BY id DESC) AS position, count(*) OVER () AS matches FROM (
-                            SELECT rowid AS id, \(unsafeRaw: SearchRanking.functionName)(article_search, \(binds: documents)) AS score
-                            FROM article_search WHERE article_search MATCH \(bind: fts5.expression) \(narrowing)
-                            ORDER BY rowid DESC LIMIT \(bind: window + 1)))
-                    WHERE position <= \(bind: window) ORDER BY score, id DESC LIMIT \(bind: read)
-                    """
-                ).all()
-                let scored = try matches.map {
-                    (id: try $0.decode(column: "id", as: Article.ID.self), score: try $0.decode(column: "score", as: Double.self))
+        let dialect = database.dialect
+        return try await database.read { db in
+            let (ranked, matches) =
+                switch dialect {
+                case .sqlite: try await Self.rankedOnSQLite(query, filter: filter, reading: offset + limit, db)
+                case .postgres: try await Self.rankedOnPostgres(query, filter: filter, reading: offset + limit, db)
                 }
-                let counted = try matches.first?.decode(column: "matches", as: Int.self) ?? 0
-                let total = min(counted, window)
-                guard !scored.isEmpty else { return SearchResults(articles: [], total: total, capped: counted > window) }
-                var published: [Article.ID: Int64] = [:]
-                for row in try await db.raw("SELECT id, published_at FROM articles WHERE id IN (\(binds: scored.map(\.id)))").all() {
-                    published[try row.decode(column: "id", as: Article.ID.self)] = try row.decode(column: "published_at", as: Int64.self)
-                }
-                let ordered = scored.sorted { a, b in
-                    a.score != b.score ? a.score < b.score : (published[a.id] ?? 0, a.id) > (published[b.id] ?? 0, b.id)
-                }
-                let page = Array(ordered.dropFirst(offset).prefix(limit).map(\.id))
-                guard !page.isEmpty else { return SearchResults(articles: [], total: total, capped: counted > window) }
-                // The status is checked here, not in SQL: with it, SQLite would read its status index whole.
-                let rows = try await db.raw(
-                    "SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id IN (\(binds: page))"
-                ).all()
-                let articles = Dictionary(
-                    try rows.map(SQLArticleRepository.article(from:)).filter { $0.status == .published }.map { ($0.id, $0) },
-                    uniquingKeysWith: { first, _ in first })
-                return SearchResults(articles: page.compactMap { articles[$0] }, total: total, capped: counted > window)
-            }
-        case .postgres:
-            // As on SQLite: the newest `window` matches are ranked and counted.
-            let condition = Self.condition(filter, dialect: .postgres)
-            let tsquery = TSQuery(query)
-            let window = SearchResults.window
-            var rank: SQLQueryString = "ts_rank(m.folded, to_tsquery('simple', \(bind: tsquery.folded)))"
-            if let exact = tsquery.exact { rank = rank + " + 4 * ts_rank(m.exact, to_tsquery('simple', \(bind: exact)))" }
-            return try await database.read { [rank] db in
-                let matches: SQLQueryString = """
-                    SELECT s.article_id, s.folded, s.exact, a.published_at FROM article_search s JOIN articles a ON a.id = s.article_id
-                    WHERE s.folded @@ to_tsquery('simple', \(bind: tsquery.folded)) AND a.status = 'published' \(condition)
-                    ORDER BY s.article_id DESC LIMIT \(bind: window)
-                    """
-                let ranked = try await db.raw(
-                    """
-                    SELECT m.article_id FROM (\(matches)) m
-                    ORDER BY \(rank) DESC, m.published_at DESC, m.article_id DESC LIMIT \(bind: limit) OFFSET \(bind: offset)
-                    """
-                ).all().map { try $0.decode(column: "article_id", as: Article.ID.self) }
-                let counted =
-                    try await db.raw(
-                        """
-                        SELECT COUNT(*) AS n FROM (SELECT 1 FROM article_search s JOIN articles a ON a.id = s.article_id
-                        WHERE s.folded @@ to_tsquery('simple', \(bind: tsquery.folded)) AND a.status = 'published' \(condition)
-                        LIMIT \(bind: window + 1)) c
-                        """
-                    ).first()?.decode(column: "n", as: Int.self) ?? 0
-                guard !ranked.isEmpty else { return SearchResults(articles: [], total: min(counted, window), capped: counted > window) }
-                let rows = try await db.raw(
-                    "SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id IN (\(binds: ranked))"
-                ).all()
-                let articles = Dictionary(
-                    try rows.map(SQLArticleRepository.article(from:)).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-                return SearchResults(
-                    articles: ranked.compactMap { articles[$0] }, total: min(counted, window), capped: counted > window)
-            }
+            let total = min(matches, SearchResults.window)
+            let capped = matches > SearchResults.window
+            let page = Array(ranked.dropFirst(offset).prefix(limit))
+            guard !page.isEmpty else { return SearchResults(articles: [], total: total, capped: capped) }
+            // The status is checked here, not in SQL: with it, SQLite would read its status index whole. (The index
+            // holds published articles only; this read is a moment later.)
+            let rows = try await db.raw("SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id IN (\(binds: page))")
+                .all()
+            let articles = Dictionary(
+                try rows.map(SQLArticleRepository.article(from:)).filter { $0.status == .published }.map { ($0.id, $0) },
+                uniquingKeysWith: { first, _ in first })
+            return SearchResults(articles: page.compactMap { articles[$0] }, total: total, capped: capped)
         }
+    }
+
+    /// The first `count` ids in ranking order, and how many articles match (up to one more than the window). FTS5
+    /// walks the matches newest first and stops after the window, however common the words; BM25 (`SearchRanking`,
+    /// with the counts of `SearchTermCounts`) scores only those, and the same walk counts them. Ties of score go to
+    /// the newer article: a few more rows than asked are read and re-sorted by publication time within equal scores.
+    static func rankedOnSQLite(
+        _ query: SearchQuery, filter: SearchFilter, reading count: Int, _ db: any SQLDatabase
+    )
+        async throws -> ([Article.ID], Int)
+    {
+        let fts5 = FTS5Query(query)
+        let window = SearchResults.window
+        let documents = try await SearchTermCounts.documents(holding: fts5.phrases, db)
+        let rows = try await db.raw(
+            """
+            SELECT id, score, matches FROM (
+                SELECT id, score, row_number() OVER (ORDER BY id DESC) AS position, count(*) OVER () AS matches FROM (
+                    SELECT rowid AS id, \(unsafeRaw: SearchRanking.functionName)(article_search, \(binds: documents)) AS score
+                    FROM article_search WHERE article_search MATCH \(bind: fts5.expression) \(condition(filter, dialect: .sqlite))
+                    ORDER BY rowid DESC LIMIT \(bind: window + 1)))
+            WHERE position <= \(bind: window) ORDER BY score, id DESC LIMIT \(bind: min(window, count + 20))
+            """
+        ).all()
+        let scored = try rows.map {
+            (id: try $0.decode(column: "id", as: Article.ID.self), score: try $0.decode(column: "score", as: Double.self))
+        }
+        guard !scored.isEmpty else { return ([], 0) }
+        var published: [Article.ID: Int64] = [:]
+        for row in try await db.raw("SELECT id, published_at FROM articles WHERE id IN (\(binds: scored.map(\.id)))").all() {
+            published[try row.decode(column: "id", as: Article.ID.self)] = try row.decode(column: "published_at", as: Int64.self)
+        }
+        let ordered = scored.sorted { a, b in
+            a.score != b.score ? a.score < b.score : (published[a.id] ?? 0, a.id) > (published[b.id] ?? 0, b.id)
+        }
+        return (ordered.map(\.id), try rows[0].decode(column: "matches", as: Int.self))
+    }
+
+    /// As on SQLite: the newest matches (ids only, which GIN finds without reading the vectors, except to check a
+    /// phrase), ranked with `ts_rank`, the exact keys weighing four times the folded words.
+    static func rankedOnPostgres(
+        _ query: SearchQuery, filter: SearchFilter, reading count: Int, _ db: any SQLDatabase
+    )
+        async throws -> ([Article.ID], Int)
+    {
+        let tsquery = TSQuery(query)
+        let window = SearchResults.window
+        var rank: SQLQueryString = "ts_rank(s.folded, to_tsquery('simple', \(bind: tsquery.folded)))"
+        if let exact = tsquery.exact { rank = rank + " + 4 * ts_rank(s.exact, to_tsquery('simple', \(bind: exact)))" }
+        let rows = try await db.raw(
+            """
+            SELECT w.article_id, w.matches FROM (
+                SELECT article_id, row_number() OVER (ORDER BY article_id DESC) AS position, count(*) OVER () AS matches FROM (
+                    SELECT s.article_id FROM article_search s WHERE s.folded @@ to_tsquery('simple', \(bind: tsquery.folded))
+                    \(condition(filter, dialect: .postgres)) ORDER BY s.article_id DESC LIMIT \(bind: window + 1)) m) w
+            JOIN article_search s ON s.article_id = w.article_id JOIN articles a ON a.id = w.article_id
+            WHERE w.position <= \(bind: window)
+            ORDER BY \(rank) DESC, a.published_at DESC, w.article_id DESC LIMIT \(bind: min(window, count))
+            """
+        ).all()
+        guard let first = rows.first else { return ([], 0) }
+        return (
+            try rows.map { try $0.decode(column: "article_id", as: Article.ID.self) }, try first.decode(column: "matches", as: Int.self)
+        )
     }
 
     public func rebuild() async throws -> Int {
         try await SearchIndex.rebuild(on: database)
     }
 
-    /// The filter's conditions, checked match by match as the search walks them newest first: on the id of
-    /// `article_search` (SQLite) or on `articles a` (PostgreSQL). On SQLite the dates go through the list of articles
-    /// in the range, read once; the `+` keeps that list away from FTS5, which would otherwise run the whole match
-    /// once per id.
+    /// The filter's conditions, checked match by match as the search walks them newest first, on the id of
+    /// `article_search` (`rowid` in FTS5). On SQLite the dates go through the list of the articles in the range, read
+    /// once; the `+` keeps that list away from FTS5, which would otherwise run the whole match once per id.
     static func condition(_ filter: SearchFilter, dialect: DatabaseDialect) -> SQLQueryString {
-        let id = dialect == .sqlite ? "article_search.rowid" : "a.id"
+        let id = dialect == .sqlite ? "article_search.rowid" : "s.article_id"
         var condition: SQLQueryString = ""
         if let category = filter.category {
             condition =
@@ -119,12 +118,17 @@ public struct SQLSearchRepository: SearchRepository {
         if filter.from != nil || filter.to != nil {
             let from = Timestamp(filter.from ?? Date(timeIntervalSince1970: 0))
             let to = Timestamp(filter.to ?? Date(timeIntervalSince1970: 32_503_680_000))
-            switch dialect {
-            case .sqlite:
-                condition =
+            condition =
+                switch dialect {
+                case .sqlite:
                     condition + " AND +rowid IN (SELECT id FROM articles WHERE published_at BETWEEN \(bind: from) AND \(bind: to))"
-            case .postgres: condition = condition + " AND a.published_at BETWEEN \(bind: from) AND \(bind: to)"
-            }
+                case .postgres:
+                    condition
+                        + """
+                         AND EXISTS (SELECT 1 FROM articles d WHERE d.id = s.article_id
+                            AND d.published_at BETWEEN \(bind: from) AND \(bind: to))
+                        """
+                }
         }
         return condition
     }

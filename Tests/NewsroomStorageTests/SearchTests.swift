@@ -152,6 +152,11 @@ struct SearchTests {
             #expect(Set(all) == ["ngoai-giao", "da-nang", "duong"], "\(all)")
             let news = try await store.search.search(query, filter: .init(category: "thoi-su"), limit: 10, offset: 0)
             #expect(news.total == 3)
+            // "hoa" is in three categories.
+            for (category, expected) in [("thoi-su", ["da-nang"]), ("du-lich", ["da-lat"]), ("the-thao", []), ("khong-co", [])] {
+                let found = try await store.search.search(SearchQuery("hoa"), filter: .init(category: category), limit: 10, offset: 0)
+                #expect(Self.keys(found, ids) == expected && found.total == expected.count, "\(category)")
+            }
             let recent = try await store.search.search(
                 query, filter: .init(from: Fixtures.now.addingTimeInterval(-6 * 3600)), limit: 10, offset: 0)
             #expect(Set(Self.keys(recent, ids)) == ["ngoai-giao", "da-nang"])
