@@ -132,7 +132,6 @@ enum SearchIndex {
             guard let last else {
                 try await rebuildComments(on: database)
                 try await optimize(on: database)
-                if dialect == .sqlite { try await database.write { db in try await SearchTermCounts.recount(db) } }
                 return count
             }
             // Folding happens here, outside the transaction, so writers wait only for the inserts.
@@ -192,12 +191,14 @@ enum SearchIndex {
     }
 
     /// After a rebuild, FTS5 holds the index in many small segments (one per batch) and every query would merge them:
-    /// `optimize` merges them into one. PostgreSQL's GIN index needs nothing.
+    /// `optimize` merges them into one, then the keys are counted from the merged index, in the same transaction (so
+    /// no change slips in between). PostgreSQL's GIN index needs nothing.
     static func optimize(on database: any Database) async throws {
         guard database.dialect == .sqlite else { return }
         try await database.write { db in
             try await db.raw("INSERT INTO article_search (article_search) VALUES ('optimize')").run()
             try await db.raw("INSERT INTO comment_search (comment_search) VALUES ('optimize')").run()
+            try await SearchTermCounts.recount(db)
         }
     }
 }
