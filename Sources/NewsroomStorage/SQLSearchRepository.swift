@@ -69,8 +69,9 @@ public struct SQLSearchRepository: SearchRepository {
         return (ordered.map(\.id), try rows[0].decode(column: "matches", as: Int.self))
     }
 
-    /// As on SQLite: the newest matches (ids only, which GIN finds without reading the vectors, except to check a
-    /// phrase), ranked with `ts_rank`, the exact keys weighing four times the folded words.
+    /// As on SQLite: the newest matches first, as ids only (GIN finds them, or PostgreSQL walks the newest articles
+    /// back when the words are common), then only those are ranked, with `ts_rank`, the exact keys weighing four times
+    /// the folded words.
     static func rankedOnPostgres(
         _ query: SearchQuery, filter: SearchFilter, reading count: Int, _ db: any SQLDatabase
     )

@@ -6,6 +6,9 @@ import VaporCSQLite
 /// argument, one per phrase in the order FTS5 numbers them. The built-in `bm25()` counts them itself on every query by
 /// reading each phrase's whole list of documents: 3 to 4 ms for each common syllable at 100,000 articles, which made
 /// most of a search's time. `search_terms` keeps those counts instead (see `SearchTermCounts`).
+///
+/// The C API is sqlite-nio's own copy of SQLite (`VaporCSQLite`, whose functions carry the `sqlite_nio_` prefix): the
+/// function must be registered in the library that opens the connections.
 enum SearchRanking {
     static let functionName = "newsroom_bm25"
     /// The weights of `article_search`'s columns: title, lede and body, folded then exact.
