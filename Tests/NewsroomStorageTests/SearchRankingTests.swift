@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NewsroomCore
 import NewsroomTestSupport
 import SQLKit
@@ -61,6 +62,26 @@ struct SearchRankingTests {
             // A rebuild counts the same.
             _ = try await store.search.rebuild()
             #expect(try await Self.keptAndFound(store).map { [$0.term, "\($0.kept)"] } == counts.map { [$0.term, "\($0.kept)"] })
+        }
+    }
+
+    @Test func upgradingASiteWithAnIndexCountsItsKeys() async throws {
+        try await TestStore.withSQLite { store, _ in
+            try await Self.loadAndChange(store)
+            // The site as it was before migration 10.
+            try await store.database.write { db in
+                for statement in [
+                    "DROP TABLE article_search_terms", "DROP TABLE search_terms", "DELETE FROM schema_migrations WHERE version = 10",
+                ] {
+                    try await db.raw("\(unsafeRaw: statement)").run()
+                }
+            }
+            #expect(try await Migrations.apply(on: store.database, logger: Logger(label: "test")) == 1)
+            let counts = try await Self.keptAndFound(store)
+            #expect(counts.count > 100)
+            for (term, kept, found) in counts { #expect(kept == found, "«\(term)»") }
+            let results = try await store.search.search(SearchQuery("Bộ Ngoại giao"), filter: .init(), limit: 10, offset: 0)
+            #expect(results.total == 1)
         }
     }
 

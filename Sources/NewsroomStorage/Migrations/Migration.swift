@@ -65,7 +65,8 @@ enum Migrations {
             }
             if applied {
                 logger.info("Đã áp dụng migration \(migration.version) \(migration.name)")
-                if migration is AddSearchIndex || migration is AddSearchTermCounts { reindex = true }
+                // The counts (SQLite only) are made by a rebuild.
+                if migration is AddSearchIndex || (migration is AddSearchTermCounts && database.dialect == .sqlite) { reindex = true }
             }
         }
         // The index is made of text folded in Swift: the articles already published are indexed here, once.
