@@ -36,7 +36,8 @@ public struct SQLSearchRepository: SearchRepository {
     /// The first `count` ids in ranking order, and how many articles match (up to one more than the window). FTS5
     /// walks the matches newest first and stops after the window, however common the words; BM25 (`SearchRanking`,
     /// with the counts of `SearchTermCounts`) scores only those, and the same walk counts them. Ties of score go to
-    /// the newer article: a few more rows than asked are read and re-sorted by publication time within equal scores.
+    /// the newer article: a few more rows than asked are taken by score, then ordered by publication time within equal
+    /// scores.
     static func rankedOnSQLite(
         _ query: SearchQuery, filter: SearchFilter, reading count: Int, _ db: any SQLDatabase
     )
@@ -47,26 +48,18 @@ public struct SQLSearchRepository: SearchRepository {
         let documents = try await SearchTermCounts.documents(holding: fts5.phrases, db)
         let rows = try await db.raw(
             """
-            SELECT id, score, matches FROM (
-                SELECT id, score, row_number() OVER (ORDER BY id DESC) AS position, count(*) OVER () AS matches FROM (
-                    SELECT rowid AS id, \(unsafeRaw: SearchRanking.functionName)(article_search, \(binds: documents)) AS score
-                    FROM article_search WHERE article_search MATCH \(bind: fts5.expression) \(condition(filter, dialect: .sqlite))
-                    ORDER BY rowid DESC LIMIT \(bind: window + 1)))
-            WHERE position <= \(bind: window) ORDER BY score, id DESC LIMIT \(bind: min(window, count + 20))
+            SELECT s.id, s.matches FROM (
+                SELECT id, score, matches FROM (
+                    SELECT id, score, row_number() OVER (ORDER BY id DESC) AS position, count(*) OVER () AS matches FROM (
+                        SELECT rowid AS id, \(unsafeRaw: SearchRanking.functionName)(article_search, \(binds: documents)) AS score
+                        FROM article_search WHERE article_search MATCH \(bind: fts5.expression) \(condition(filter, dialect: .sqlite))
+                        ORDER BY rowid DESC LIMIT \(bind: window + 1)))
+                WHERE position <= \(bind: window) ORDER BY score, id DESC LIMIT \(bind: min(window, count + 20))) s
+            JOIN articles a ON a.id = s.id ORDER BY s.score, a.published_at DESC, s.id DESC
             """
         ).all()
-        let scored = try rows.map {
-            (id: try $0.decode(column: "id", as: Article.ID.self), score: try $0.decode(column: "score", as: Double.self))
-        }
-        guard !scored.isEmpty else { return ([], 0) }
-        var published: [Article.ID: Int64] = [:]
-        for row in try await db.raw("SELECT id, published_at FROM articles WHERE id IN (\(binds: scored.map(\.id)))").all() {
-            published[try row.decode(column: "id", as: Article.ID.self)] = try row.decode(column: "published_at", as: Int64.self)
-        }
-        let ordered = scored.sorted { a, b in
-            a.score != b.score ? a.score < b.score : (published[a.id] ?? 0, a.id) > (published[b.id] ?? 0, b.id)
-        }
-        return (ordered.map(\.id), try rows[0].decode(column: "matches", as: Int.self))
+        guard let first = rows.first else { return ([], 0) }
+        return (try rows.map { try $0.decode(column: "id", as: Article.ID.self) }, try first.decode(column: "matches", as: Int.self))
     }
 
     /// As on SQLite: the newest matches first, as ids only (GIN finds them, or PostgreSQL walks the newest articles
