@@ -9,7 +9,7 @@ public struct SQLCommentRepository: CommentRepository {
     /// Every comment query selects these, so `comment(from:)` can read any of them.
     static let select = """
         SELECT c.id, c.article_id, c.parent_id, c.reply_to_id, rt.author AS reply_to_author, c.author, c.email,
-            c.body, c.status, c.likes, c.reports, c.created_at, c.held_reason, c.held_words,
+            c.body, c.status, c.likes, c.reports, c.reports_cleared, c.created_at, c.held_reason, c.held_words,
             (SELECT COUNT(*) FROM comments r WHERE r.parent_id = c.id AND r.status = 'published') AS reply_count
         FROM comments c LEFT JOIN comments rt ON rt.id = c.reply_to_id
         """
@@ -127,20 +127,30 @@ public struct SQLCommentRepository: CommentRepository {
         }
     }
 
-    public func like(comment: Comment.ID, client: String, at date: Date) async throws -> Int? {
+    public func like(comment: Comment.ID, client: String, address: String, perAddress: Int, at date: Date) async throws -> Int? {
         try await database.write { db in
             guard
                 try await db.raw("SELECT id FROM comments WHERE id = \(bind: comment) AND status = 'published'").first()
                     != nil
             else { return nil }
-            let inserted = try await db.insert(into: "comment_likes")
-                .columns("comment_id", "client", "created_at")
-                .values(SQLBind(comment), SQLBind(client), SQLBind(Timestamp(date)))
-                .ignoringConflicts(with: ["comment_id", "client"])
-                .returning("comment_id")
-                .first()
-            if inserted != nil {
-                try await db.raw("UPDATE comments SET likes = likes + 1 WHERE id = \(bind: comment)").run()
+            // Cookies are cheap to collect: however many a client brings, one address gives at most `perAddress` a day.
+            let fromAddress =
+                try await db.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM comment_likes WHERE comment_id = \(bind: comment) AND address = \(bind: address)
+                    AND created_at >= \(bind: Timestamp(date.addingTimeInterval(-86_400)))
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            if fromAddress < perAddress {
+                let inserted = try await db.insert(into: "comment_likes")
+                    .columns("comment_id", "client", "address", "created_at")
+                    .values(SQLBind(comment), SQLBind(client), SQLBind(address), SQLBind(Timestamp(date)))
+                    .ignoringConflicts(with: ["comment_id", "client"])
+                    .returning("comment_id")
+                    .first()
+                if inserted != nil {
+                    try await db.raw("UPDATE comments SET likes = likes + 1 WHERE id = \(bind: comment)").run()
+                }
             }
             return try await db.raw("SELECT likes FROM comments WHERE id = \(bind: comment)").first()?
                 .decode(column: "likes", as: Int.self)
@@ -200,7 +210,7 @@ public struct SQLCommentRepository: CommentRepository {
         let replyTo = try replyToID.map { id in
             ReplyTarget(id: id, author: try row.decode(column: "reply_to_author", as: String?.self) ?? "")
         }
-        return Comment(
+        var comment = Comment(
             id: try row.decode(column: "id", as: Comment.ID.self),
             articleID: try row.decode(column: "article_id", as: Article.ID.self),
             parentID: try row.decode(column: "parent_id", as: Comment.ID?.self),
@@ -216,5 +226,7 @@ public struct SQLCommentRepository: CommentRepository {
             heldReason: try row.decode(column: "held_reason", as: String?.self),
             heldWords: (try row.decode(column: "held_words", as: String?.self))?.split(separator: "\n").map(String.init) ?? []
         )
+        comment.reportsBeforeApproval = try row.decode(column: "reports_cleared", as: Int.self)
+        return comment
     }
 }

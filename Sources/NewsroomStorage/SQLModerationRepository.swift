@@ -131,6 +131,14 @@ public struct SQLModerationRepository: ModerationRepository {
                 let id = try row.decode(column: "id", as: Comment.ID.self)
                 let before = try row.decode(column: "status", as: String.self)
                 try await db.raw("UPDATE comments SET status = \(bind: status.rawValue) WHERE id = \(bind: id)").run()
+                if action == .approve {
+                    // A moderator has read the reports and kept the comment: they no longer count towards sending it
+                    // back; only reports made after this do.
+                    try await db.raw("UPDATE comment_reports SET cleared = 1 WHERE comment_id = \(bind: id) AND cleared = 0").run()
+                    try await db.raw(
+                        "UPDATE comments SET reports_cleared = reports_cleared + reports, reports = 0 WHERE id = \(bind: id)"
+                    ).run()
+                }
                 try await Self.record(action, comment: id, before: before, after: status.rawValue, by: staff, at: date, on: db)
                 changed.append(id)
             }

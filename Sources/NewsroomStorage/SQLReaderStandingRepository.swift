@@ -6,13 +6,15 @@ import SQLKit
 public struct SQLReaderStandingRepository: ReaderStandingRepository {
     let database: any Database
 
-    public func report(comment: Comment.ID, client: String, reason: ReportReason, threshold: Int, at date: Date) async throws -> Int? {
+    public func report(
+        comment: Comment.ID, client: String, address: String, reason: ReportReason, threshold: Int, at date: Date
+    ) async throws -> Int? {
         try await database.write { db in
             guard try await db.raw("SELECT id FROM comments WHERE id = \(bind: comment) AND status = 'published'").first() != nil
             else { return nil }
             let inserted = try await db.insert(into: "comment_reports")
-                .columns("comment_id", "client", "reason", "created_at")
-                .values(SQLBind(comment), SQLBind(client), SQLBind(reason.rawValue), SQLBind(Timestamp(date)))
+                .columns("comment_id", "client", "address", "reason", "created_at")
+                .values(SQLBind(comment), SQLBind(client), SQLBind(address), SQLBind(reason.rawValue), SQLBind(Timestamp(date)))
                 .ignoringConflicts(with: ["comment_id", "client"])
                 .returning("comment_id")
                 .first()
@@ -22,7 +24,16 @@ public struct SQLReaderStandingRepository: ReaderStandingRepository {
             let reports =
                 try await db.raw("SELECT reports FROM comments WHERE id = \(bind: comment)").first()?
                 .decode(column: "reports", as: Int.self) ?? 0
-            if inserted != nil, threshold > 0, reports >= threshold {
+            // One machine may hold many cookies: the threshold counts distinct addresses, among the reports a
+            // moderator has not already answered.
+            let addresses =
+                try await db.raw(
+                    """
+                    SELECT COUNT(DISTINCT address) AS n FROM comment_reports
+                    WHERE comment_id = \(bind: comment) AND cleared = 0 AND address IS NOT NULL
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            if inserted != nil, threshold > 0, addresses >= threshold {
                 // Enough readers object: off the page and back to the moderators.
                 try await db.raw(
                     "UPDATE comments SET status = 'pending', held_reason = \(bind: "Bị báo cáo \(reports) lần") WHERE id = \(bind: comment)"

@@ -48,7 +48,13 @@ public struct SQLStaffRepository: StaffRepository {
 
     public func setPasswordHash(_ hash: String, email: String) async throws -> Bool {
         try await database.write { db in
-            try await db.raw("UPDATE staff SET password_hash = \(bind: hash) WHERE email = \(bind: email) RETURNING id").first() != nil
+            guard
+                let id = try await db.raw("UPDATE staff SET password_hash = \(bind: hash) WHERE email = \(bind: email) RETURNING id")
+                    .first()?.decode(column: "id", as: StaffMember.ID.self)
+            else { return false }
+            // Whoever knew the old password may be signed in with it: every session of the account ends.
+            try await db.raw("DELETE FROM sessions WHERE staff_id = \(bind: id)").run()
+            return true
         }
     }
 
@@ -65,6 +71,30 @@ public struct SQLStaffRepository: StaffRepository {
 /// Failed logins over SQLKit: one row per failure, so every instance counts the same ones.
 public struct SQLLoginAttempts: LoginAttemptRepository {
     let database: any Database
+
+    public func begin(keys: [String], since: Date, at date: Date) async throws -> LoginAttempt {
+        let dialect = database.dialect
+        let attempt = UUID().uuidString
+        return try await database.write { db in
+            // Counted and recorded in one transaction (on PostgreSQL under a lock per key), so attempts sent in
+            // parallel each see the ones before them.
+            if let lock = dialect.serialise(on: keys.map { "login:\($0)" }) { try await db.raw(lock).run() }
+            var counts: [Int] = []
+            for key in keys {
+                counts.append(
+                    try await db.raw(
+                        "SELECT COUNT(*) AS n FROM login_failures WHERE key = \(bind: key) AND failed_at >= \(bind: Timestamp(since))"
+                    ).first()?.decode(column: "n", as: Int.self) ?? 0)
+                try await db.insert(into: "login_failures").columns("key", "failed_at", "attempt")
+                    .values(SQLBind(key), SQLBind(Timestamp(date)), SQLBind(attempt)).run()
+            }
+            return LoginAttempt(id: attempt, failuresBefore: counts)
+        }
+    }
+
+    public func forget(_ attempt: LoginAttempt) async throws {
+        try await database.write { db in try await db.raw("DELETE FROM login_failures WHERE attempt = \(bind: attempt.id)").run() }
+    }
 
     public func failures(key: String, since date: Date) async throws -> Int {
         try await database.read { db in
@@ -102,12 +132,13 @@ public struct SQLSessionStore: Sendable {
         }
     }
 
-    /// Stores `value` under `keyHash` (replacing any), expiring at `expires` when given.
-    public func set(keyHash: String, value: String, expires: Date?) async throws {
+    /// Stores `value` under `keyHash` (replacing any), expiring at `expires` when given; `staffID` names whose
+    /// session it is, so a password change can end it.
+    public func set(keyHash: String, value: String, expires: Date?, staffID: Int64? = nil) async throws {
         try await database.write { db in
             try await db.raw("DELETE FROM sessions WHERE key_hash = \(bind: keyHash)").run()
-            try await db.insert(into: "sessions").columns("key_hash", "value", "expires_at")
-                .values(SQLBind(keyHash), SQLBind(value), SQLBind(expires.map(Timestamp.init))).run()
+            try await db.insert(into: "sessions").columns("key_hash", "value", "expires_at", "staff_id")
+                .values(SQLBind(keyHash), SQLBind(value), SQLBind(expires.map(Timestamp.init)), SQLBind(staffID)).run()
         }
     }
 

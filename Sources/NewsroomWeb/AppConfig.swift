@@ -44,6 +44,15 @@ public struct AppConfig: Sendable {
     public var mediaDirectory = "media"
     /// How often scheduled articles are checked for publication, in seconds.
     public var publishInterval: TimeInterval = 30
+    /// The most bytes of rendered pages and lists kept in memory.
+    public var cacheBytes = 64 << 20
+    /// Likes one client address may give one comment in a day (many readers share a carrier's NAT address).
+    public var likesPerAddress = 20
+    /// Live event streams open at once, in all and per client address; beyond, 503 with `Retry-After`.
+    public var maxStreams = 10_000
+    public var streamsPerAddress = 20
+    /// Time-outs on every connection and the most connections open at once.
+    public var connections = ConnectionLimits()
 
     /// `publicURL`, or the address the server listens on; without a trailing slash.
     public var baseURL: String {

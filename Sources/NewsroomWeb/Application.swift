@@ -20,8 +20,10 @@ func buildSite(
 ) -> (router: Router<NewsroomRequestContext>, live: LiveEvents, publisher: SchedulePublisher) {
     let services = Services(config: config, store: store, now: now)
     let live = LiveEvents(services: services, logger: logger)
-    let router = Router(context: NewsroomRequestContext.self)
+    let router = Router(context: NewsroomRequestContext.self, options: .autoGenerateHeadEndpoints)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: OriginGuard(config: config))
 
     router.get(SiteRoute.Pattern.healthz) { _, _ -> Response in
         _ = try await store.articles.count()
@@ -41,6 +43,13 @@ func buildSite(
             status: .ok,
             headers: [.contentType: type, .cacheControl: "public, max-age=31536000, immutable"],
             body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+    // The JSON API described (OpenAPI 3.1), for client generators and the API fuzzing in CI.
+    let openAPI = Bundle.module.url(forResource: "openapi", withExtension: "json").flatMap { try? Data(contentsOf: $0) } ?? Data()
+    router.get("/api/v1/openapi.json") { _, _ -> Response in
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(bytes: openAPI)))
     }
     // Uploaded images are named by their content: cached for a year.
     let media = MediaStore(directory: config.mediaDirectory)
@@ -88,8 +97,10 @@ public func buildApplication(
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     let site = buildSite(config, store: store, logger: logger)
+    let connections = ConnectionCounter(limits: config.connections)
     return Application(
         router: site.router,
+        server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(counter: connections)])),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Newsroom"),
         services: [RetentionService(store: store, config: config, logger: logger), site.live, site.publisher],
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },

@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 import NewsroomCore
 import NewsroomStorage
 
@@ -10,6 +11,8 @@ struct Services: Sendable {
     let pageCache: PageCache
     let passwords: Passwords
     let rules: RulesProvider
+    let streams: StreamQuota
+    let siteCache = SiteCache()
     let config: AppConfig
     let now: @Sendable () -> Date
 
@@ -19,7 +22,8 @@ struct Services: Sendable {
         self.now = now
         self.tokens = FormTokens(secret: config.secret)
         self.passwords = Passwords(cost: config.bcryptCost)
-        self.pageCache = PageCache(recheckInterval: config.pageRecheckInterval)
+        self.streams = StreamQuota(maxTotal: config.maxStreams, maxPerAddress: config.streamsPerAddress)
+        self.pageCache = PageCache(recheckInterval: config.pageRecheckInterval, maxBytes: config.cacheBytes)
         let rules = RulesProvider(store: store, config: config, now: now)
         self.rules = rules
         self.comments = CommentService(
@@ -51,6 +55,31 @@ struct Services: Sendable {
     /// A moderator changed comments: every cached page goes (moderation is rare next to reading).
     func moderated() {
         pageCache.invalidateAll()
+        siteCache.invalidate()
+    }
+
+    /// A reader's like of a published comment: once per browser, at most `likesPerAddress` a day from one address.
+    /// The count after it, nil when no published comment has this id.
+    func like(_ comment: Comment, client: ClientIdentity) async throws -> Int? {
+        let likes = try await store.comments.like(
+            comment: comment.id, client: client.likeKey, address: client.addressKey, perAddress: config.likesPerAddress, at: now())
+        pageChanged(article: comment.articleID)
+        return likes
+    }
+
+    /// A reader's report of a published comment: once per browser; reports from `reportThreshold` distinct addresses
+    /// send it back to the queue. The reports since its last approval, nil when no published comment has this id.
+    func report(_ comment: Comment, reason: ReportReason, client: ClientIdentity) async throws -> Int? {
+        let reports = try await store.standing.report(
+            comment: comment.id, client: client.likeKey, address: client.addressKey, reason: reason,
+            threshold: config.reportThreshold, at: now())
+        pageChanged(article: comment.articleID)
+        return reports
+    }
+
+    /// Who sent a request, for limits, likes and reports.
+    func client(_ request: Request, _ context: NewsroomRequestContext) -> ClientIdentity {
+        ClientIdentity(request: request, context: context, secret: config.secret, trustedProxies: config.trustedProxies)
     }
 
     /// The published article with this id, or 404 `article_not_found` (readers never see drafts).

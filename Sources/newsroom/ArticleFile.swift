@@ -54,6 +54,9 @@ enum ArticleFile {
         }
         let body = lines.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !body.isEmpty else { throw PlainTextArticle.ParseError(line: nil, message: "bài viết không có nội dung") }
+        guard body.utf8.count <= ArticleLimits.maxMarkdownBytes else {
+            throw PlainTextArticle.ParseError(line: nil, message: "nội dung dài hơn \(ArticleLimits.maxMarkdownBytes / 1024) KB")
+        }
         let html = HTMLSanitizer.sanitize(MarkdownParser().html(from: body))
         let sapo = (meta["sapo"] as? String) ?? (meta["description"] as? String) ?? ""
         guard !VietnameseText.cleanedLine(sapo).isEmpty else {

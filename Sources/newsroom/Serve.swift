@@ -79,6 +79,35 @@ struct Serve: AsyncParsableCommand {
         help: "PostgreSQL: hủy câu lệnh chạy quá số mili giây này (NEWSROOM_STATEMENT_TIMEOUT, mặc định 10000).")
     var statementTimeout: String?
 
+    @Option(name: .customLong("cache-mb"), help: "Bộ nhớ tối đa cho các trang đã dựng, MiB (NEWSROOM_CACHE_MB, mặc định 64).")
+    var cacheMB: String?
+    @Option(
+        name: .customLong("likes-per-address"),
+        help: "Số lượt thích tối đa một địa chỉ IP cho một bình luận trong một ngày (NEWSROOM_LIKES_PER_ADDRESS, mặc định 20).")
+    var likesPerAddress: String?
+    @Option(
+        name: .customLong("max-streams"), help: "Số luồng bình luận trực tiếp mở cùng lúc tối đa (NEWSROOM_MAX_STREAMS, mặc định 10000).")
+    var maxStreams: String?
+    @Option(
+        name: .customLong("streams-per-address"),
+        help: "Số luồng bình luận trực tiếp tối đa của một địa chỉ IP (NEWSROOM_STREAMS_PER_ADDRESS, mặc định 20).")
+    var streamsPerAddress: String?
+    @Option(
+        name: .customLong("max-connections"),
+        help: "Số kết nối mở cùng lúc tối đa (NEWSROOM_MAX_CONNECTIONS, mặc định: giới hạn tệp mở của tiến trình trừ phần dự phòng).")
+    var maxConnections: String?
+    @Option(
+        name: .customLong("header-timeout"),
+        help: "Số giây để một kết nối mới gửi xong phần đầu yêu cầu (NEWSROOM_HEADER_TIMEOUT, mặc định 10).")
+    var headerTimeout: String?
+    @Option(
+        name: .customLong("idle-timeout"),
+        help: "Số giây một kết nối được để không giữa hai yêu cầu (NEWSROOM_IDLE_TIMEOUT, mặc định 60).")
+    var idleTimeout: String?
+    @Option(
+        name: .customLong("body-timeout"), help: "Số giây để gửi xong phần thân một yêu cầu (NEWSROOM_BODY_TIMEOUT, mặc định 60).")
+    var bodyTimeout: String?
+
     func run() async throws {
         var logger = Logger(label: "newsroom")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
@@ -111,6 +140,23 @@ struct Serve: AsyncParsableCommand {
         config.mediaDirectory = Settings.value(mediaDir, variable: "NEWSROOM_MEDIA_DIR") ?? "media"
         config.publishInterval = TimeInterval(
             try Settings.integer(publishInterval, variable: "NEWSROOM_PUBLISH_INTERVAL", default: 30, range: 1...3600))
+        config.cacheBytes = try Settings.integer(cacheMB, variable: "NEWSROOM_CACHE_MB", default: 64, range: 1...65_536) << 20
+        config.likesPerAddress = try Settings.integer(
+            likesPerAddress, variable: "NEWSROOM_LIKES_PER_ADDRESS", default: 20, range: 1...1_000_000)
+        config.maxStreams = try Settings.integer(maxStreams, variable: "NEWSROOM_MAX_STREAMS", default: 10_000, range: 0...1_000_000)
+        config.streamsPerAddress = try Settings.integer(
+            streamsPerAddress, variable: "NEWSROOM_STREAMS_PER_ADDRESS", default: 20, range: 0...1_000_000)
+        // A server raises its soft descriptor limit to the hard one; the connection cap stays below what remains.
+        ConnectionLimits.raiseDescriptorLimit()
+        config.connections.maxConnections = try Settings.integer(
+            maxConnections, variable: "NEWSROOM_MAX_CONNECTIONS", default: ConnectionLimits.defaultMaxConnections(),
+            range: 1...10_000_000)
+        config.connections.headerTimeout = .seconds(
+            Int64(try Settings.integer(headerTimeout, variable: "NEWSROOM_HEADER_TIMEOUT", default: 10, range: 1...3600)))
+        config.connections.idleTimeout = .seconds(
+            Int64(try Settings.integer(idleTimeout, variable: "NEWSROOM_IDLE_TIMEOUT", default: 60, range: 1...86_400)))
+        config.connections.bodyTimeout = .seconds(
+            Int64(try Settings.integer(bodyTimeout, variable: "NEWSROOM_BODY_TIMEOUT", default: 60, range: 1...86_400)))
         let settings = config
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 

@@ -112,12 +112,12 @@ private typealias Comment = NewsroomCore.Comment
     @Test func aClientLikesACommentOnce() async throws {
         try await TestStore.with { store in
             let (article, ids) = try await seeded(store, count: 1)
-            #expect(try await store.comments.like(comment: ids[0], client: "a", at: Fixtures.now) == 1)
-            #expect(try await store.comments.like(comment: ids[0], client: "a", at: Fixtures.now) == 1)
-            #expect(try await store.comments.like(comment: ids[0], client: "b", at: Fixtures.now) == 2)
+            #expect(try await store.comments.like(comment: ids[0], client: "a", address: "ip", perAddress: 20, at: Fixtures.now) == 1)
+            #expect(try await store.comments.like(comment: ids[0], client: "a", address: "ip", perAddress: 20, at: Fixtures.now) == 1)
+            #expect(try await store.comments.like(comment: ids[0], client: "b", address: "ip", perAddress: 20, at: Fixtures.now) == 2)
             let pending = try await store.comments.insert(Fixtures.comment(article: article.id, status: .pending))
-            #expect(try await store.comments.like(comment: pending.id, client: "a", at: Fixtures.now) == nil)
-            #expect(try await store.comments.like(comment: 424_242, client: "a", at: Fixtures.now) == nil)
+            #expect(try await store.comments.like(comment: pending.id, client: "a", address: "ip", perAddress: 20, at: Fixtures.now) == nil)
+            #expect(try await store.comments.like(comment: 424_242, client: "a", address: "ip", perAddress: 20, at: Fixtures.now) == nil)
         }
     }
 

@@ -120,8 +120,8 @@ import Testing
             let article = try await store.article()
             let comment = try await store.comments.insert(Fixtures.comment(article: article.id))
             let uri = "/api/v1/comments/\(comment.id)/likes"
-            let readerA: HTTPFields = [.cookie: "nr_client=\(String(repeating: "a", count: 32))"]
-            let readerB: HTTPFields = [.cookie: "nr_client=\(String(repeating: "b", count: 32))"]
+            let readerA = reader("a")
+            let readerB = reader("b")
             for (headers, expected) in [(readerA, 1), (readerA, 1), (readerB, 2)] {
                 try await client.execute(uri: uri, method: .post, headers: headers) { response throws in
                     #expect(response.status == .ok)

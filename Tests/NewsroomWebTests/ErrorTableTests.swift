@@ -112,6 +112,8 @@ import Testing
                 (["author": String(repeating: "Ơ", count: 51), "body": "Xin chào"], "author_too_long"),
                 (["author": "An", "email": "an@@example", "body": "Xin chào"], "email_invalid"),
                 (["author": "An", "body": "Xin chào", "parentId": 12345], "parent_invalid"),
+                (["author": "An", "body": "Xin cha\u{0300}\u{0301}\u{0302}\u{0303}o"], "invalid_text"),
+                (["author": "A\u{0300}\u{0301}\u{0302}\u{0303}n", "body": "Xin chào"], "invalid_text"),
                 (["author": "An", "body": "Mua hàng giá rẻ", "website": "http://spam.example"], "comment_rejected"),
             ]
             for (fields, code) in cases {

@@ -37,7 +37,9 @@ import Testing
             for sort in ["", "?sort=top"] {
                 try await client.execute(uri: article.path + sort, method: .get) { #expect($0.body.text.contains("Thích · 0")) }
             }
-            try await client.execute(uri: "/api/v1/comments/\(comment.id)/likes", method: .post) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/api/v1/comments/\(comment.id)/likes", method: .post, headers: jsonHeaders) {
+                #expect($0.status == .ok)
+            }
             for sort in ["", "?sort=top"] {
                 try await client.execute(uri: article.path + sort, method: .get) { response throws in
                     #expect(response.body.text.contains("Thích · 1"), "\(sort)")
@@ -101,7 +103,9 @@ import Testing
                 let comment = try await store.comments.insert(Fixtures.comment(article: article.id, body: "Bình luận gốc"))
                 try await client.execute(uri: article.path, method: .get) { #expect($0.body.text.contains("Thích · 0")) }
                 // Through the application: invalidated at once, same instant.
-                try await client.execute(uri: "/api/v1/comments/\(comment.id)/likes", method: .post) { #expect($0.status == .ok) }
+                try await client.execute(uri: "/api/v1/comments/\(comment.id)/likes", method: .post, headers: jsonHeaders) {
+                    #expect($0.status == .ok)
+                }
                 try await client.execute(uri: article.path, method: .get) { #expect($0.body.text.contains("Thích · 1")) }
                 // Elsewhere (as `newsroom comments reject` does): the cached page stands until the interval passes.
                 _ = try await store.comments.setStatus(.rejected, ids: [comment.id])

@@ -10,12 +10,13 @@ import Testing
 
 /// Readers' reports, moderators' bans, trust earned by approved comments, and the retention of rejected ones.
 @Suite struct ReportsAndBansTests {
+    /// A reader with a signed cookie, each from an address of its own.
     func reader(_ letter: Character) -> HTTPFields {
-        [.cookie: "nr_client=\(String(repeating: letter, count: 32))", .contentType: "application/json"]
+        NewsroomWebTests.reader(String(letter), address: "192.0.2.\(letter.asciiValue ?? 1)")
     }
 
     @Test func threeReportsSendACommentBackToTheQueue() async throws {
-        try await withApp(moderation: .post) { client, store in
+        try await withLiveApp(moderation: .post) { client, store in
             let article = try await store.article()
             let comment = try await store.comments.insert(Fixtures.comment(article: article.id, body: "Bình luận gây tranh cãi"))
             let uri = "/api/v1/comments/\(comment.id)/reports"

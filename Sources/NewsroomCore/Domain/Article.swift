@@ -236,3 +236,10 @@ public struct ArticleRevision: Sendable, Equatable, Identifiable {
         self.draft = draft
     }
 }
+
+/// Bounds on what an article may hold.
+public enum ArticleLimits {
+    /// The most Markdown (or imported text) an article body may have, in UTF-8 bytes: 1 MB, ten times the longest
+    /// feature a newspaper runs.
+    public static let maxMarkdownBytes = 1 << 20
+}

@@ -39,7 +39,10 @@ public struct Comment: Sendable, Equatable, Identifiable {
     public var body: String
     public var status: CommentStatus
     public var likes: Int
+    /// Reports since a moderator last approved the comment (earlier ones no longer count).
     public var reports: Int
+    /// Reports a moderator has already answered by approving the comment.
+    public var reportsBeforeApproval = 0
     /// Published replies under a top-level comment (0 for replies).
     public var replyCount: Int
     /// Why a rule held or refused the comment, for the desk; nil when no rule did.

@@ -17,7 +17,8 @@ public struct CommentSubmission: Sendable, Equatable {
     }
 }
 
-/// A submission that passed the field rules: cleaned, NFC, within limits.
+/// A submission that passed the field rules: cleaned (no invisible characters but the joiners of emoji), NFC,
+/// within limits, no letter buried under combining marks.
 public struct ValidComment: Sendable, Equatable {
     public var author: String
     public var email: String?
@@ -45,6 +46,9 @@ extension CommentSubmission {
         }
         let author = VietnameseText.cleanedLine(author)
         guard !author.isEmpty else { throw NewsroomError(.authorMissing, field: "author") }
+        guard VisibleText.mostStackedMarks(author) <= VisibleText.maxStackedMarks else {
+            throw NewsroomError(.invalidText, field: "author")
+        }
         guard author.count <= CommentLimits.authorMaxLength else {
             throw NewsroomError(
                 .authorTooLong, message: Strings.authorTooLong(author.count, limit: CommentLimits.authorMaxLength),
@@ -56,6 +60,9 @@ extension CommentSubmission {
         }
         let body = VietnameseText.cleanedMultiline(body)
         guard !body.isEmpty else { throw NewsroomError(.commentEmpty, field: "body") }
+        guard VisibleText.mostStackedMarks(body) <= VisibleText.maxStackedMarks else {
+            throw NewsroomError(.invalidText, field: "body")
+        }
         guard body.count <= CommentLimits.bodyMaxLength else {
             throw NewsroomError(
                 .commentTooLong, message: Strings.tooLong(body.count, limit: CommentLimits.bodyMaxLength),

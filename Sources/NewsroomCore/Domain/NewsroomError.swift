@@ -5,6 +5,7 @@ public struct NewsroomError: Error, Sendable, Equatable, CustomStringConvertible
         case invalidJSON = "invalid_json"
         case invalidUTF8 = "invalid_utf8"
         case invalidField = "invalid_field"
+        case malformedRequest = "malformed_request"
         case unauthenticated
         case forbidden
         case csrfInvalid = "csrf_invalid"
@@ -18,28 +19,33 @@ public struct NewsroomError: Error, Sendable, Equatable, CustomStringConvertible
         case authorMissing = "author_missing"
         case authorTooLong = "author_too_long"
         case emailInvalid = "email_invalid"
+        case invalidText = "invalid_text"
         case parentInvalid = "parent_invalid"
         case commentRejected = "comment_rejected"
         case commentsClosed = "comments_closed"
         case slugTaken = "slug_taken"
         case articleInvalid = "article_invalid"
         case mediaInvalid = "media_invalid"
+        case unsupportedMediaType = "unsupported_media_type"
         case rateLimited = "rate_limited"
+        case overloaded
         case internalError = "internal_error"
 
         /// The HTTP status this code is answered with.
         public var status: Int {
             switch self {
-            case .invalidJSON, .invalidUTF8, .invalidField: 400
+            case .invalidJSON, .invalidUTF8, .invalidField, .malformedRequest: 400
             case .unauthenticated: 401
             case .forbidden, .csrfInvalid: 403
             case .articleNotFound, .commentNotFound, .notFound: 404
             case .duplicateComment, .slugTaken: 409
             case .bodyTooLarge: 413
-            case .commentEmpty, .commentTooLong, .authorMissing, .authorTooLong, .emailInvalid, .parentInvalid,
+            case .commentEmpty, .commentTooLong, .authorMissing, .authorTooLong, .emailInvalid, .invalidText, .parentInvalid,
                 .commentRejected, .commentsClosed, .articleInvalid, .mediaInvalid:
                 422
+            case .unsupportedMediaType: 415
             case .rateLimited: 429
+            case .overloaded: 503
             case .internalError: 500
             }
         }

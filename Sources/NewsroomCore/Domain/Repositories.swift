@@ -152,9 +152,10 @@ public protocol CommentRepository: Sendable {
     /// Published comments of an article, replies included.
     func publishedCount(article: Article.ID) async throws -> Int
 
-    /// Records a like of a published comment by a client; liking twice counts once.
-    /// Returns the comment's like count, or nil when no published comment has this id.
-    func like(comment: Comment.ID, client: String, at date: Date) async throws -> Int?
+    /// Records a like of a published comment by a client (a keyed hash of its signed cookie, or of its address when it
+    /// has none); liking twice counts once, and one `address` (keyed hash) gives at most `perAddress` likes to a
+    /// comment in a day. Returns the comment's like count, or nil when no published comment has this id.
+    func like(comment: Comment.ID, client: String, address: String, perAddress: Int, at date: Date) async throws -> Int?
 
     /// Whether the same person (e-mail when given, else client) sent the same body to the article since `date`.
     func hasDuplicate(

@@ -79,6 +79,8 @@ public struct ModeratedComment: Sendable, Equatable {
         if let held = comment.heldReason, comment.status != .published { return held }
         switch comment.status {
         case .pending: return "Đang chờ duyệt (bình luận mới)"
+        case .published where comment.reports > 0 && comment.reportsBeforeApproval > 0:
+            return "Bị báo cáo \(comment.reports) lần sau khi đã được duyệt (trước đó \(comment.reportsBeforeApproval) lần)"
         case .published where comment.reports > 0: return "Bị báo cáo \(comment.reports) lần"
         case .published: return "Đã được đăng"
         case .rejected: return "Đã bị từ chối"
@@ -140,7 +142,26 @@ public protocol ModerationRepository: Sendable {
 }
 
 /// Failed logins, counted per key (an account, a client) so guessing can be slowed down on every instance.
+/// A login attempt recorded as a failure before its password is checked.
+public struct LoginAttempt: Sendable, Equatable {
+    public var id: String
+    /// For each key given to `begin`, the failures recorded before this attempt.
+    public var failuresBefore: [Int]
+
+    public init(id: String, failuresBefore: [Int]) {
+        self.id = id
+        self.failuresBefore = failuresBefore
+    }
+}
+
 public protocol LoginAttemptRepository: Sendable {
+    /// Records an attempt as a failure under each key, atomically with counting the failures since `since` that
+    /// came before it; `forget` takes it back when the attempt is refused unchecked or succeeds.
+    func begin(keys: [String], since: Date, at date: Date) async throws -> LoginAttempt
+
+    /// Removes an attempt's rows.
+    func forget(_ attempt: LoginAttempt) async throws
+
     /// Failures recorded for `key` since `date`.
     func failures(key: String, since date: Date) async throws -> Int
 

@@ -1,8 +1,11 @@
 /// A comment's text cut into the word tokens the word rules compare, each in the forms that see through the usual
 /// disguises: diacritics dropped or typed apart (NFD), letters repeated ("nguuuu"), digits for letters ("d1t"),
-/// and letters spaced or dotted apart ("v.c.l", "đ m"), which are joined back into one token.
+/// and letters spaced or dotted apart ("v.c.l", "đ m"), which are joined back into one token. The words are read
+/// as a reader sees them (`RuleText`): invisible characters between letters, fullwidth or mathematical letters and
+/// look-alikes from other scripts ("vсl" with a Cyrillic "с") do not hide a word.
 public struct TextToken: Sendable, Equatable {
-    /// Where the token stands in the NFC text (several source words for a joined token).
+    /// Where the token stands in the text given to `TextTokens.tokens(of:)`, whole characters as the reader wrote
+    /// them (several source words for a joined token).
     public var range: Range<String.Index>
     /// Lowercased NFC, diacritics kept: "lồn".
     public var exact: String
@@ -22,12 +25,18 @@ public enum TextTokens {
 
     /// The words of `text` in order, then the tokens formed by joining runs of single letters ("v.c.l").
     public static func tokens(of text: String) -> (words: [TextToken], joined: [TextToken]) {
-        let text = VietnameseText.normalized(text)
-        let words = words(of: text)
-        return (words, joinedSingles(words, in: text))
+        let readable = RuleText(text)
+        let words = words(of: readable.text)
+        let joined = joinedSingles(words, in: readable.text)
+        func inOriginal(_ token: TextToken) -> TextToken {
+            var token = token
+            token.range = readable.original(token.range)
+            return token
+        }
+        return (words.map(inOriginal), joined.map(inOriginal))
     }
 
-    /// The words of NFC `text`, in order.
+    /// The words of `text` (as `RuleText` reads it), in order.
     static func words(of text: String) -> [TextToken] {
         var words: [TextToken] = []
         var start: String.Index?

@@ -28,7 +28,8 @@ public struct WordMatch: Sendable, Equatable {
 }
 
 /// Finds a newspaper's banned and suspect words in a comment: by whole tokens on folded text, so "dm" never fires
-/// inside "admin", and through missing diacritics, NFD, spaced or dotted letters, repeats and digits for letters.
+/// inside "admin", and through missing diacritics, NFD, spaced or dotted letters, repeats and digits for letters,
+/// invisible characters between letters, and fullwidth, mathematical or look-alike letters (`RuleText`).
 public struct WordMatcher: Sendable {
     struct Pattern: Sendable {
         var rule: WordRule

@@ -17,24 +17,29 @@ public struct SanitizedHTML: Sendable, Equatable, Codable {
 
     /// The text without tags, entities decoded for the common ones.
     public var plainText: String {
-        var text = ""
+        var text = String.UnicodeScalarView()
         var inTag = false
-        for character in html {
-            if character == "<" {
+        for scalar in html.unicodeScalars {
+            if scalar == "<" {
                 inTag = true
-            } else if character == ">" {
-                inTag = false; text.append(" ")
+            } else if scalar == ">" {
+                inTag = false
+                text.append(" ")
             } else if !inTag {
-                text.append(character)
+                text.append(scalar)
             }
         }
-        return HTMLSanitizer.decodeBasicEntities(text).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        return HTMLSanitizer.decodeBasicEntities(String(text)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }
 
 /// Keeps the markup an article body needs (paragraphs, headings, lists, emphasis, quotes, code, links to
 /// http, https, mailto or the site itself) and escapes or drops everything else. Ink passes raw HTML and
 /// `javascript:` links through; this is the allowlist they meet before anything is stored.
+///
+/// It reads Unicode scalars, never `Character`s: a grapheme cluster such as `"` followed by a combining mark is
+/// not equal to `"`, yet a browser's tokenizer sees the quote. Every kept attribute is rebuilt from its
+/// entity-decoded value and escaped again, so what was checked is exactly what the browser reads.
 public enum HTMLSanitizer {
     static let allowedTags: Set<String> = [
         "p", "h2", "h3", "h4", "em", "strong", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br",
@@ -42,110 +47,220 @@ public enum HTMLSanitizer {
     ]
     static let voidTags: Set<String> = ["br", "hr"]
     /// Elements whose content is dropped with them.
-    static let droppedWithContent: Set<String> = ["script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math"]
+    static let droppedWithContent: Set<String> = [
+        "script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "textarea", "title",
+        "xmp", "noembed", "noframes", "plaintext", "select",
+    ]
 
     /// The allowlisted form of an HTML fragment.
     public static func sanitize(_ input: String) -> SanitizedHTML {
-        var output = ""
+        let scalars = Array(input.unicodeScalars)
+        var output = String.UnicodeScalarView()
         var open: [String] = []
-        var skipping: String?
-        var index = input.startIndex
-        while index < input.endIndex {
-            if let skipped = skipping {
-                // A dropped element's content is not read as markup: the `a<b` of a script must not swallow the
-                // `</script>` after it and, with it, the rest of the article.
-                guard let end = endOfEndTag(skipped, in: input, from: index) else { break }
-                index = end
-                skipping = nil
-                continue
-            }
-            let character = input[index]
-            if character == "<", let tag = Tag(parsing: input, at: index) {
-                index = tag.end
-                if droppedWithContent.contains(tag.name) {
-                    if !tag.isClosing && !tag.isSelfClosing { skipping = tag.name }
+        var index = 0
+        func append(_ text: String) { output.append(contentsOf: text.unicodeScalars) }
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar == "<" {
+                if Self.hasPrefix("<!--", in: scalars, at: index) {
+                    // Comments (WordPress keeps its block markers in them) are dropped, with an unterminated one's rest.
+                    index = Self.find("-->", in: scalars, from: index + 4).map { $0 + 3 } ?? scalars.count
                     continue
                 }
-                guard allowedTags.contains(tag.name) else { continue }
-                if tag.isClosing {
-                    if let position = open.lastIndex(of: tag.name) {
-                        for name in open[position...].reversed() { output += "</\(name)>" }
-                        open.removeSubrange(position...)
+                if let tag = Tag(parsing: scalars, at: index) {
+                    index = tag.end
+                    if droppedWithContent.contains(tag.name) {
+                        if !tag.isClosing && !tag.isSelfClosing {
+                            // The content is not read as markup: the `a<b` of a script must not swallow the
+                            // `</script>` after it and, with it, the rest of the article.
+                            index = endOfEndTag(tag.name, in: scalars, from: index) ?? scalars.count
+                        }
+                        continue
                     }
-                } else if voidTags.contains(tag.name) {
-                    output += "<\(tag.name)>"
-                } else {
-                    output += "<\(tag.name)"
-                    if tag.name == "a", let href = tag.attributes["href"], let safe = safeURL(href) {
-                        output += " href=\"\(escapeAttribute(safe))\""
-                        if !safe.hasPrefix("/") && !safe.hasPrefix("#") { output += " rel=\"nofollow noopener\"" }
+                    guard allowedTags.contains(tag.name) else { continue }
+                    if tag.isClosing {
+                        if let position = open.lastIndex(of: tag.name) {
+                            for name in open[position...].reversed() { append("</\(name)>") }
+                            open.removeSubrange(position...)
+                        }
+                    } else if voidTags.contains(tag.name) {
+                        append("<\(tag.name)>")
+                    } else {
+                        append("<\(tag.name)")
+                        if tag.name == "a", let href = tag.attributes["href"], let safe = safeURL(href) {
+                            append(" href=\"\(escapeAttribute(safe))\"")
+                            if !safe.hasPrefix("/") && !safe.hasPrefix("#") { append(" rel=\"nofollow noopener\"") }
+                        }
+                        append(">")
+                        open.append(tag.name)
                     }
-                    output += ">"
-                    open.append(tag.name)
+                    continue
                 }
-                continue
             }
-            index = input.index(after: index)
-            switch character {
-            case "<": output += "&lt;"
-            case ">": output += "&gt;"
-            case "\"": output += "&quot;"
-            case "&":
-                output += isEntity(input[index...]) ? "&" : "&amp;"
-            default: output.append(character)
+            index += 1
+            switch scalar {
+            case "<": append("&lt;")
+            case ">": append("&gt;")
+            case "\"": append("&quot;")
+            case "&": append(isEntity(scalars, at: index) ? "&" : "&amp;")
+            case "\0": continue
+            default: output.append(scalar)
             }
         }
-        for name in open.reversed() { output += "</\(name)>" }
-        return SanitizedHTML(trusted: output)
+        for name in open.reversed() { append("</\(name)>") }
+        return SanitizedHTML(trusted: String(output))
+    }
+
+    static func hasPrefix(_ prefix: String, in scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        var index = start
+        for expected in prefix.unicodeScalars {
+            guard index < scalars.count, scalars[index].asciiLowercased == expected else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// The index of the first occurrence of `needle` (ASCII, compared case-insensitively) at or after `start`.
+    static func find(_ needle: String, in scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start < scalars.count else { return nil }
+        for index in start..<scalars.count where hasPrefix(needle, in: scalars, at: index) { return index }
+        return nil
     }
 
     /// Where the first `</name>` at or after `start` ends, nil when the element is never closed.
-    static func endOfEndTag(_ name: String, in input: String, from start: String.Index) -> String.Index? {
+    static func endOfEndTag(_ name: String, in scalars: [Unicode.Scalar], from start: Int) -> Int? {
         var searchStart = start
-        while let found = input.range(of: "</" + name, options: .caseInsensitive, range: searchStart..<input.endIndex) {
-            if let tag = Tag(parsing: input, at: found.lowerBound), tag.isClosing, tag.name == name { return tag.end }
-            searchStart = found.upperBound
+        while let found = find("</" + name, in: scalars, from: searchStart) {
+            if let tag = Tag(parsing: scalars, at: found), tag.isClosing, tag.name == name { return tag.end }
+            searchStart = found + 2
         }
         return nil
     }
 
-    /// Links to the web, to mail, or within the site; nothing that a browser would run.
-    static func safeURL(_ raw: String) -> String? {
-        let url = decodeBasicEntities(raw).trimmingCharacters(in: .whitespacesAndNewlines)
-        let lowered = url.lowercased().filter { !$0.isWhitespace && !$0.isASCIIControl }
+    /// Links to the web, to mail, or within the site; nothing that a browser would run. `value` is the attribute's
+    /// decoded value; the answer is what to write back (controls removed, as the URL parser would).
+    static func safeURL(_ value: String) -> String? {
+        // The URL parser strips leading and trailing C0 controls and spaces, and drops tabs and newlines anywhere.
+        var scalars = Array(value.unicodeScalars.filter { !($0.value < 0x20 && $0 != " ") && $0.value != 0x7F })
+        while let first = scalars.first, first == " " || isInvisible(first) { scalars.removeFirst() }
+        while let last = scalars.last, last == " " || isInvisible(last) { scalars.removeLast() }
+        let url = String(String.UnicodeScalarView(scalars))
+        guard let first = scalars.first else { return nil }
+        let lowered = url.lowercased()
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("mailto:") { return url }
-        // Browsers drop tabs and newlines inside a URL and read a backslash as "/": "/\x" and "/<tab>/x" leave the site.
-        let path = lowered.replacingOccurrences(of: "\\", with: "/")
-        if (path.hasPrefix("/") && !path.hasPrefix("//")) || path.hasPrefix("#") { return url }
+        // Browsers read a backslash as "/": "/\x" leaves the site.
+        if first == "#" { return url }
+        if first == "/", scalars.count == 1 || (scalars[1] != "/" && scalars[1] != "\\") { return url }
         return nil
+    }
+
+    /// Format and other invisible scalars a reader cannot see at the edges of a link.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isDefaultIgnorableCodePoint || scalar.properties.generalCategory == .spaceSeparator
     }
 
     static func escapeAttribute(_ value: String) -> String {
-        var escaped = ""
-        for character in value {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            default: escaped.append(character)
+        var escaped = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "&": escaped.append(contentsOf: "&amp;".unicodeScalars)
+            case "\"": escaped.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": escaped.append(contentsOf: "&#39;".unicodeScalars)
+            case "<": escaped.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": escaped.append(contentsOf: "&gt;".unicodeScalars)
+            case "\0": continue
+            default: escaped.append(scalar)
             }
         }
-        return escaped
+        return String(escaped)
     }
 
-    static func isEntity(_ rest: Substring) -> Bool {
-        guard let semicolon = rest.prefix(12).firstIndex(of: ";") else { return false }
-        let name = rest[..<semicolon]
-        guard !name.isEmpty else { return false }
-        if name.first == "#" {
+    /// Whether the scalars after an `&` at `start` form a complete character reference (`&amp;`, `&#39;`, `&#x1F;`).
+    static func isEntity(_ scalars: [Unicode.Scalar], at start: Int) -> Bool {
+        var index = start
+        var name: [Unicode.Scalar] = []
+        while index < scalars.count, index - start <= 12, scalars[index] != ";" {
+            name.append(scalars[index])
+            index += 1
+        }
+        guard index < scalars.count, scalars[index] == ";", let first = name.first else { return false }
+        if first == "#" {
             let digits = name.dropFirst()
-            if digits.first == "x" || digits.first == "X" { return digits.count > 1 && digits.dropFirst().allSatisfy(\.isHexDigit) }
+            if digits.first == "x" || digits.first == "X" {
+                return digits.count > 1 && digits.dropFirst().allSatisfy(\.isASCIIHexDigit)
+            }
             return !digits.isEmpty && digits.allSatisfy(\.isASCIIDigit)
         }
-        return name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        return name.allSatisfy(\.isASCIIAlphanumeric)
     }
 
+    /// Decodes character references as a browser does in an attribute value: numeric ones with or without `;`, and
+    /// the named ones an attacker would use to spell a scheme. Unknown names stay as written; `escapeAttribute` then
+    /// writes their `&` as `&amp;`, so the browser reads the same text this function returned.
+    static func decodeEntities(_ text: String) -> String {
+        guard text.unicodeScalars.contains("&") else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var output = String.UnicodeScalarView()
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "&" else {
+                output.append(scalars[index])
+                index += 1
+                continue
+            }
+            if let (decoded, end) = characterReference(scalars, at: index + 1) {
+                output.append(contentsOf: decoded.unicodeScalars)
+                index = end
+            } else {
+                output.append("&")
+                index += 1
+            }
+        }
+        return String(output)
+    }
+
+    static let namedReferences: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "colon": ":", "tab": "\t",
+        "newline": "\n", "sol": "/", "bsol": "\\", "lpar": "(", "rpar": ")", "period": ".", "comma": ",",
+        "semi": ";", "equals": "=", "num": "#", "quest": "?", "excl": "!", "percnt": "%", "plus": "+",
+        "lowbar": "_", "hyphen": "-", "dash": "‐", "grave": "`", "lsqb": "[", "rsqb": "]", "lcub": "{",
+        "rcub": "}", "ast": "*", "commat": "@", "dollar": "$", "verbar": "|", "vert": "|",
+    ]
+
+    /// The character a reference starting after `&` at `start` stands for, and where it ends.
+    static func characterReference(_ scalars: [Unicode.Scalar], at start: Int) -> (String, Int)? {
+        var index = start
+        if index < scalars.count, scalars[index] == "#" {
+            index += 1
+            let hex = index < scalars.count && (scalars[index] == "x" || scalars[index] == "X")
+            if hex { index += 1 }
+            var value: UInt32 = 0
+            let digitsStart = index
+            while index < scalars.count, let digit = hex ? scalars[index].hexDigitValue : scalars[index].decimalDigitValue {
+                value = min(value &* (hex ? 16 : 10) &+ UInt32(digit), 0x110000)
+                index += 1
+            }
+            guard index > digitsStart else { return nil }
+            if index < scalars.count, scalars[index] == ";" { index += 1 }
+            let decoded = (value == 0 || value >= 0x110000) ? Unicode.Scalar(0xFFFD)! : (Unicode.Scalar(value) ?? Unicode.Scalar(0xFFFD)!)
+            return (String(Character(decoded)), index)
+        }
+        var name = ""
+        while index < scalars.count, scalars[index].isASCIIAlphanumeric, name.count < 32 {
+            name.unicodeScalars.append(scalars[index])
+            index += 1
+        }
+        let lowered = name.lowercased()
+        guard index < scalars.count, scalars[index] == ";" else {
+            // The legacy references browsers also read without a `;`.
+            if ["amp", "lt", "gt", "quot"].contains(lowered) { return (namedReferences[lowered]!, index) }
+            return nil
+        }
+        guard let decoded = namedReferences[lowered] else { return nil }
+        return (decoded, index + 1)
+    }
+
+    /// The common entities of stored (sanitised) text decoded, for plain text.
     static func decodeBasicEntities(_ text: String) -> String {
         guard text.contains("&") else { return text }
         return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
@@ -153,71 +268,88 @@ public enum HTMLSanitizer {
             .replacingOccurrences(of: "&amp;", with: "&")
     }
 
-    /// One start or end tag, read leniently; attribute values are kept only as the sanitiser needs them.
+    /// One start or end tag, tokenised as HTML does (scalar by scalar); attribute values entity-decoded.
     struct Tag {
         var name: String
         var isClosing: Bool
         var isSelfClosing: Bool
         var attributes: [String: String]
-        var end: String.Index
+        var end: Int
 
-        init?(parsing input: String, at start: String.Index) {
-            var index = input.index(after: start)
-            isClosing = index < input.endIndex && input[index] == "/"
-            if isClosing { index = input.index(after: index) }
+        static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar == "\u{0C}"
+        }
+
+        init?(parsing scalars: [Unicode.Scalar], at start: Int) {
+            var index = start + 1
+            isClosing = index < scalars.count && scalars[index] == "/"
+            if isClosing { index += 1 }
             let nameStart = index
-            while index < input.endIndex, input[index].isASCII, input[index].isLetter || input[index].isNumber {
-                index = input.index(after: index)
-            }
-            guard index > nameStart, input[nameStart].isLetter else { return nil }
-            name = input[nameStart..<index].lowercased()
+            while index < scalars.count, scalars[index].isASCIIAlphanumeric { index += 1 }
+            guard index > nameStart, scalars[nameStart].isASCIILetter else { return nil }
+            name = String(String.UnicodeScalarView(scalars[nameStart..<index])).lowercased()
             attributes = [:]
             isSelfClosing = false
-            while index < input.endIndex {
-                let character = input[index]
-                if character == ">" {
-                    end = input.index(after: index)
+            while index < scalars.count {
+                let scalar = scalars[index]
+                if scalar == ">" {
+                    end = index + 1
                     return
                 }
-                if character == "/" {
-                    isSelfClosing = true
-                    index = input.index(after: index)
+                if scalar == "/" || Self.isSpace(scalar) {
+                    isSelfClosing = scalar == "/"
+                    index += 1
                     continue
                 }
-                if character.isWhitespace {
-                    index = input.index(after: index)
-                    continue
-                }
+                isSelfClosing = false
                 let attributeStart = index
-                while index < input.endIndex, !"=>/ \t\n\r".contains(input[index]) { index = input.index(after: index) }
-                let attributeName = input[attributeStart..<index].lowercased()
-                var value = ""
-                if index < input.endIndex, input[index] == "=" {
-                    index = input.index(after: index)
-                    if index < input.endIndex, input[index] == "\"" || input[index] == "'" {
-                        let quote = input[index]
-                        index = input.index(after: index)
+                index += 1
+                while index < scalars.count, scalars[index] != "=", scalars[index] != ">", scalars[index] != "/",
+                    !Self.isSpace(scalars[index])
+                {
+                    index += 1
+                }
+                let attributeName = String(String.UnicodeScalarView(scalars[attributeStart..<index])).lowercased()
+                while index < scalars.count, Self.isSpace(scalars[index]) { index += 1 }
+                var value = String.UnicodeScalarView()
+                if index < scalars.count, scalars[index] == "=" {
+                    index += 1
+                    while index < scalars.count, Self.isSpace(scalars[index]) { index += 1 }
+                    if index < scalars.count, scalars[index] == "\"" || scalars[index] == "'" {
+                        let quote = scalars[index]
+                        index += 1
                         let valueStart = index
-                        while index < input.endIndex, input[index] != quote { index = input.index(after: index) }
-                        guard index < input.endIndex else { return nil }
-                        value = String(input[valueStart..<index])
-                        index = input.index(after: index)
+                        while index < scalars.count, scalars[index] != quote { index += 1 }
+                        guard index < scalars.count else { return nil }
+                        value.append(contentsOf: scalars[valueStart..<index])
+                        index += 1
                     } else {
                         let valueStart = index
-                        while index < input.endIndex, !input[index].isWhitespace, input[index] != ">" {
-                            index = input.index(after: index)
-                        }
-                        value = String(input[valueStart..<index])
+                        while index < scalars.count, !Self.isSpace(scalars[index]), scalars[index] != ">" { index += 1 }
+                        value.append(contentsOf: scalars[valueStart..<index])
                     }
                 }
-                if attributeName.isEmpty { index = input.index(after: index) } else { attributes[attributeName] = value }
+                // As in HTML, the first of two attributes with the same name wins.
+                if attributes[attributeName] == nil { attributes[attributeName] = HTMLSanitizer.decodeEntities(String(value)) }
             }
             return nil
         }
     }
 }
 
-extension Character {
-    fileprivate var isASCIIControl: Bool { asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false }
-    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
+extension Unicode.Scalar {
+    fileprivate var isASCIILetter: Bool { ("a"..."z").contains(self) || ("A"..."Z").contains(self) }
+    fileprivate var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    fileprivate var isASCIIAlphanumeric: Bool { isASCIILetter || isASCIIDigit }
+    fileprivate var isASCIIHexDigit: Bool { isASCIIDigit || ("a"..."f").contains(self) || ("A"..."F").contains(self) }
+    fileprivate var hexDigitValue: Int? {
+        switch self {
+        case "0"..."9": Int(value - 48)
+        case "a"..."f": Int(value - 87)
+        case "A"..."F": Int(value - 55)
+        default: nil
+        }
+    }
+    fileprivate var decimalDigitValue: Int? { isASCIIDigit ? Int(value - 48) : nil }
+    fileprivate var asciiLowercased: Unicode.Scalar { ("A"..."Z").contains(self) ? Unicode.Scalar(value + 32)! : self }
 }

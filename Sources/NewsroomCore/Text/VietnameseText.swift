@@ -61,20 +61,17 @@ public enum VietnameseText {
     }
 
     /// Reader text cleaned for storage: NFC, line endings as `\n`, control characters other than line
-    /// breaks and tabs removed, surrounding whitespace trimmed.
+    /// breaks and tabs removed, characters that render as nothing removed (soft hyphens, zero-width spaces, bidi
+    /// overrides: `VisibleText.droppingInvisibles`, which keeps the joiners of emoji sequences), surrounding
+    /// whitespace trimmed.
     public static func cleanedMultiline(_ text: String) -> String {
         let unified = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         var scalars = String.UnicodeScalarView()
-        for scalar in unified.unicodeScalars {
-            if scalar == "\n" || scalar == "\t" {
-                scalars.append(scalar)
-            } else if scalar.properties.generalCategory == .control || isInvisibleFormatting(scalar) {
-                continue
-            } else {
-                scalars.append(scalar)
-            }
+        for scalar in unified.unicodeScalars
+        where scalar == "\n" || scalar == "\t" || scalar.properties.generalCategory != .control {
+            scalars.append(scalar)
         }
-        return normalized(String(scalars)).trimmingCharacters(in: .whitespacesAndNewlines)
+        return normalized(VisibleText.droppingInvisibles(String(scalars))).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A one-line field (a name, an e-mail): like `cleanedMultiline`, with every run of whitespace made one space.
@@ -82,16 +79,5 @@ public enum VietnameseText {
         cleanedMultiline(text)
             .split(whereSeparator: { $0.isWhitespace })
             .joined(separator: " ")
-    }
-
-    /// Characters that render as nothing and are used to disguise text (bidi overrides, zero-width spaces).
-    /// The zero-width joiner stays: emoji sequences need it.
-    private static func isInvisibleFormatting(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x200B, 0x200C, 0x200E, 0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
-            return true
-        default:
-            return false
-        }
     }
 }

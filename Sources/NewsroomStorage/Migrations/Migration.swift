@@ -23,6 +23,7 @@ enum Migrations {
         AddEditorialDesk(),
         AddSearchIndex(),
         AddSearchTermCounts(),
+        AddSignalAddressesAndLoginAttempts(),
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.

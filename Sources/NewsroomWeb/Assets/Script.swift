@@ -277,7 +277,10 @@ extension Assets {
             var id = form.action.match(/\/binh-luan\/(\d+)\/thich/)[1];
             var button = form.querySelector("button");
             button.disabled = true;
-            fetch("/api/v1/comments/" + id + "/likes", { method: "POST", credentials: "same-origin" })
+            fetch("/api/v1/comments/" + id + "/likes", {
+              method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" }, body: "{}",
+              credentials: "same-origin"
+            })
               .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
               .then(function (result) {
                 if (!result.ok) return;

@@ -34,13 +34,16 @@ struct APIController {
         }
         let limit = try Self.limit(query["limit"].map(String.init))
         let cursor = try Self.cursor(query["cursor"].map(String.init))
-        // The list is cached like the page, under the same article version.
-        let key = PageCache.Key(variant: "json:\(sort.rawValue):\(limit):\(cursor?.description ?? "")")
+        // The first page is cached like the article page, under the same article version; later pages (a cursor is
+        // any number a client sends) are read each time, so made-up cursors cannot fill the cache.
+        let key = cursor == nil ? PageCache.Key(variant: "json:\(sort.rawValue):\(limit)") : nil
         let now = services.now()
-        if let entry = services.pageCache.recent(key, article: articleID, now: now) { return Responses.json(body: entry.body) }
+        if let key, let entry = services.pageCache.recent(key, article: articleID, now: now) { return Responses.json(body: entry.body) }
         let generation = services.pageCache.generation(article: articleID)
         guard let stamp = try await services.store.articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
-        if let cached = services.pageCache.page(key, article: articleID, stamp: stamp, now: now) { return Responses.json(body: cached) }
+        if let key, let cached = services.pageCache.page(key, article: articleID, stamp: stamp, now: now) {
+            return Responses.json(body: cached)
+        }
         let path = Article.path(slug: stamp.slug, id: articleID)
         async let total = services.store.comments.publishedCount(article: articleID)
         let page = try await services.store.comments.threads(
@@ -50,7 +53,7 @@ struct APIController {
                 APIModels.CommentPage(
                     comments: page.items.map { APIModels.CommentJSON(comment: $0.comment, articlePath: path, thread: $0) },
                     total: try await total, nextCursor: page.nextCursor?.description)))
-        services.pageCache.store(body, for: key, article: articleID, stamp: stamp, generation: generation, now: now)
+        if let key { services.pageCache.store(body, for: key, article: articleID, stamp: stamp, generation: generation, now: now) }
         return Responses.json(body: body)
     }
 
@@ -73,7 +76,7 @@ struct APIController {
     @Sendable func create(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let articleID = try articleID(context)
         var request = request
-        let input = try RequestBody.json(APIModels.CreateComment.self, from: try await RequestBody.text(of: &request))
+        let input = try await RequestBody.json(APIModels.CreateComment.self, of: &request)
         // Only the article's address is needed here (the service checks that it takes comments): the stamp reads it
         // without decoding the article's text.
         guard let stamp = try await services.store.articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
@@ -83,8 +86,7 @@ struct APIController {
         {
             throw NewsroomError(.csrfInvalid)
         }
-        let client = ClientIdentity(
-            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
+        let client = services.client(request, context)
         let comment = try await services.comments.post(
             CommentSubmission(
                 author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
@@ -105,13 +107,13 @@ struct APIController {
 
     @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let comment = try await publishedComment(context)
-        let client = ClientIdentity(
-            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
-        guard let likes = try await services.store.comments.like(comment: comment.id, client: client.likeKey, at: services.now())
-        else { throw NewsroomError(.commentNotFound) }
-        services.pageChanged(article: comment.articleID)
+        try await RequestBody.requireJSON(request)
+        let client = services.client(request, context)
+        guard let likes = try await services.like(comment, client: client) else { throw NewsroomError(.commentNotFound) }
         struct Likes: Encodable { var likes: Int }
-        return try Responses.json(Likes(likes: likes))
+        var response = try Responses.json(Likes(likes: likes))
+        client.apply(to: &response)
+        return response
     }
 
     /// `{"reason": "spam" | "xuc-pham" | "sai-su-that" | "khac"}` → `{"reports": N}`; once per client.
@@ -119,23 +121,21 @@ struct APIController {
         let comment = try await publishedComment(context)
         struct Input: Decodable { var reason: String? }
         var request = request
-        let input = try RequestBody.json(Input.self, from: try await RequestBody.text(of: &request))
+        let input = try await RequestBody.json(Input.self, of: &request)
         guard let reason = ReportReason(rawValue: input.reason ?? "khac") else {
             throw NewsroomError(.invalidField, message: "Lý do báo cáo phải là spam, xuc-pham, sai-su-that hoặc khac.", field: "reason")
         }
-        let client = ClientIdentity(
-            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
-        guard
-            let reports = try await services.store.standing.report(
-                comment: comment.id, client: client.likeKey, reason: reason, threshold: services.config.reportThreshold,
-                at: services.now())
-        else { throw NewsroomError(.commentNotFound) }
-        services.pageChanged(article: comment.articleID)
+        let client = services.client(request, context)
+        guard let reports = try await services.report(comment, reason: reason, client: client) else {
+            throw NewsroomError(.commentNotFound)
+        }
         struct Reports: Encodable {
             var reports: Int
             var notice: String
         }
-        return try Responses.json(Reports(reports: reports, notice: Strings.reportThanks))
+        var response = try Responses.json(Reports(reports: reports, notice: Strings.reportThanks))
+        client.apply(to: &response)
+        return response
     }
 
     private func articleID(_ context: NewsroomRequestContext) throws -> Article.ID {

@@ -27,7 +27,8 @@ struct ArticleDeskController {
             status: query["trang-thai"].flatMap { ArticleStatus(rawValue: String($0)) },
             category: query["chuyen-muc"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
             author: query["tac-gia"].map(String.init).flatMap { $0.isEmpty ? nil : $0 })
-        let page = max(1, query["trang"].flatMap { Int(String($0)) } ?? 1)
+        // Bounded like every page number a request can carry: `(page - 1) * size` must not overflow.
+        let page = min(max(1, query["trang"].flatMap { Int(String($0)) } ?? 1), 100_000)
         let store = services.store.articles
         let found = try await store.desk(filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let model = ArticleListPage.Model(

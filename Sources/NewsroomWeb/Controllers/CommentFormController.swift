@@ -70,12 +70,8 @@ struct CommentFormController {
         var request = request
         let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
         let article = try await services.article(comment.articleID)
-        let client = ClientIdentity(
-            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
-        _ = try await services.store.standing.report(
-            comment: id, client: client.browserLikeKey, reason: fields["reason"].flatMap(ReportReason.init(rawValue:)) ?? .other,
-            threshold: services.config.reportThreshold, at: services.now())
-        services.pageChanged(article: comment.articleID)
+        let client = services.client(request, context)
+        _ = try await services.report(comment, reason: fields["reason"].flatMap(ReportReason.init(rawValue:)) ?? .other, client: client)
         var response = Responses.redirect(to: "\(article.path)?da-bao-cao=\(id)#\(comment.anchor)", status: .seeOther)
         client.apply(to: &response)
         return response
@@ -86,10 +82,8 @@ struct CommentFormController {
             let comment = try await services.store.comments.comment(id: id), comment.status == .published
         else { throw NewsroomError(.commentNotFound) }
         let article = try await services.article(comment.articleID)
-        let client = ClientIdentity(
-            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
-        _ = try await services.store.comments.like(comment: id, client: client.browserLikeKey, at: services.now())
-        services.pageChanged(article: comment.articleID)
+        let client = services.client(request, context)
+        _ = try await services.like(comment, client: client)
         var response = Responses.redirect(to: comment.permalink(articlePath: article.path), status: .seeOther)
         client.apply(to: &response)
         return response

@@ -7,8 +7,9 @@ import NewsroomCore
 /// is slowed down on every instance at once.
 struct LoginController {
     let services: Services
-    /// Failures allowed in `window` before refusing: per account, and per client (a client may mistype several
-    /// accounts).
+    /// Failures allowed in `window` before refusing: per account and client, and per client (a client may mistype
+    /// several accounts). Once an account has `accountLimit` failures from anywhere, a client that has failed on it
+    /// must wait out the window; one that has not is let through.
     var accountLimit = 5
     var clientLimit = 20
     var window: TimeInterval = 15 * 60
@@ -38,28 +39,33 @@ struct LoginController {
             return refuse(Strings.message(for: .csrfInvalid), .forbidden)
         }
         let email = StaffRules.normalizedEmail(typed) ?? typed.lowercased()
-        let client = ClientIdentity(
-            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
-        let keys = (account: "tai-khoan:\(email)", client: "may:\(client.fingerprint)")
-        let since = services.now().addingTimeInterval(-window)
+        let client = services.client(request, context)
+        // Per account and client (a stranger's failures slow the stranger), per client (one client guessing many
+        // accounts), and per account (an account under attack).
+        let keys = ["tai-khoan-may:\(email)|\(client.fingerprint)", "may:\(client.fingerprint)", "tai-khoan:\(email)"]
         let attempts = services.store.loginAttempts
-        let accountFailures = try await attempts.failures(key: keys.account, since: since)
-        let clientFailures = try await attempts.failures(key: keys.client, since: since)
-        if accountFailures >= accountLimit || clientFailures >= clientLimit {
+        // Recorded as a failure before the password is checked, so parallel guesses count each other.
+        let attempt = try await attempts.begin(keys: keys, since: services.now().addingTimeInterval(-window), at: services.now())
+        let (pairFailures, clientFailures, accountFailures) = (
+            attempt.failuresBefore[0], attempt.failuresBefore[1], attempt.failuresBefore[2]
+        )
+        // The account's own back-off never refuses a client that has not failed on it: the owner can always sign in.
+        let backingOff = accountFailures >= accountLimit && pairFailures > 0
+        if pairFailures >= accountLimit || clientFailures >= clientLimit || backingOff {
+            try await attempts.forget(attempt)
             var response = refuse("Đăng nhập sai quá nhiều lần. Xin thử lại sau 15 phút.", .tooManyRequests)
             response.headers[.retryAfter] = String(Int(window))
             return response
         }
         let credentials = try await services.store.staff.credentials(email: email)
         let password = fields["password"] ?? ""
-        let matches = try await services.passwords.verify(password, hash: credentials?.passwordHash)
+        let matches = try await services.passwords.verify(password, hash: credentials?.passwordHash, account: email)
         guard let member = credentials?.member, matches, !member.disabled else {
-            try await attempts.recordFailure(key: keys.account, at: services.now())
-            try await attempts.recordFailure(key: keys.client, at: services.now())
             context.logger.notice("Đăng nhập thất bại", metadata: ["tai-khoan": .string(email)])
             return refuse("E-mail hoặc mật khẩu không đúng.", .unauthorized)
         }
-        try await attempts.clear(key: keys.account)
+        try await attempts.forget(attempt)
+        try await attempts.clear(key: keys[0])
         try await services.store.sessions.purge(now: services.now())
         context.sessions.clearSession()
         context.sessions.createSession(StaffSession.new(for: member), expiresIn: Self.sessionLifetime)

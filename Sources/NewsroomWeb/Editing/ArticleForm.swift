@@ -67,6 +67,13 @@ struct ArticleForm: Equatable {
         func invalid(_ field: String, _ message: String) -> NewsroomError {
             NewsroomError(.articleInvalid, message: message, field: field)
         }
+        // Checked before anything is rendered: rendering is where a huge body would cost time and memory.
+        guard markdown.utf8.count <= ArticleLimits.maxMarkdownBytes else {
+            throw invalid(
+                "markdown",
+                "Nội dung bài viết dài \(VietnameseFormat.number(markdown.utf8.count / 1024)) KB, tối đa \(VietnameseFormat.number(ArticleLimits.maxMarkdownBytes / 1024)) KB."
+            )
+        }
         guard !title.isEmpty else { throw invalid("title", "Xin nhập tiêu đề.") }
         guard title.count <= Self.titleMaxLength else {
             throw invalid("title", "Tiêu đề dài \(title.count) ký tự, tối đa \(Self.titleMaxLength) ký tự.")

@@ -26,7 +26,7 @@ struct FeedController {
     var base: String { services.config.baseURL }
 
     /// What a feed lists: the whole site, or one category.
-    struct Channel {
+    struct Channel: Sendable {
         var title: String
         var description: String
         var path: String
@@ -46,112 +46,121 @@ struct FeedController {
     func link(_ article: Article) -> String { base + article.path }
 
     func rss(_ request: Request, channel: Channel) async throws -> Response {
-        let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
-        var xml = XMLWriter()
-        xml.open("rss", ["version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom", "xmlns:dc": "http://purl.org/dc/elements/1.1/"])
-        xml.open("channel")
-        xml.element("title", channel.title)
-        xml.element("link", base + (channel.path.isEmpty ? "/" : channel.path))
-        xml.element("description", channel.description)
-        xml.element("language", "vi")
-        xml.empty("atom:link", ["href": base + channel.path + "/rss.xml", "rel": "self", "type": "application/rss+xml"])
-        if let newest = articles.first { xml.element("lastBuildDate", VietnameseFormat.rfc822(newest.updatedAt)) }
-        for article in articles {
-            xml.open("item")
-            xml.element("title", article.title)
-            xml.element("link", link(article))
-            xml.element("guid", link(article), ["isPermaLink": "true"])
-            xml.element("pubDate", VietnameseFormat.rfc822(article.publishedAt))
-            xml.element("description", article.sapo)
-            for author in article.authors { xml.element("dc:creator", author.name) }
-            if let category = article.category { xml.element("category", category.name) }
-            xml.close("item")
+        try await cached("rss:" + channel.path, type: "application/rss+xml; charset=utf-8", request: request) { [self] in
+            let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
+            var xml = XMLWriter()
+            xml.open(
+                "rss", ["version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom", "xmlns:dc": "http://purl.org/dc/elements/1.1/"])
+            xml.open("channel")
+            xml.element("title", channel.title)
+            xml.element("link", base + (channel.path.isEmpty ? "/" : channel.path))
+            xml.element("description", channel.description)
+            xml.element("language", "vi")
+            xml.empty("atom:link", ["href": base + channel.path + "/rss.xml", "rel": "self", "type": "application/rss+xml"])
+            if let newest = articles.first { xml.element("lastBuildDate", VietnameseFormat.rfc822(newest.updatedAt)) }
+            for article in articles {
+                xml.open("item")
+                xml.element("title", article.title)
+                xml.element("link", link(article))
+                xml.element("guid", link(article), ["isPermaLink": "true"])
+                xml.element("pubDate", VietnameseFormat.rfc822(article.publishedAt))
+                xml.element("description", article.sapo)
+                for author in article.authors { xml.element("dc:creator", author.name) }
+                if let category = article.category { xml.element("category", category.name) }
+                xml.close("item")
+            }
+            xml.close("channel")
+            xml.close("rss")
+            return xml
         }
-        xml.close("channel")
-        xml.close("rss")
-        return Self.response(xml, type: "application/rss+xml; charset=utf-8", request: request)
     }
 
     func atom(_ request: Request, channel: Channel) async throws -> Response {
-        let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
-        let home = base + (channel.path.isEmpty ? "/" : channel.path)
-        var xml = XMLWriter()
-        xml.open("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "vi"])
-        xml.element("id", home)
-        xml.element("title", channel.title)
-        xml.element("subtitle", channel.description)
-        xml.element("updated", VietnameseFormat.iso8601(articles.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)))
-        xml.empty("link", ["href": base + channel.path + "/atom.xml", "rel": "self", "type": "application/atom+xml"])
-        xml.empty("link", ["href": home, "rel": "alternate", "type": "text/html"])
-        xml.open("author")
-        xml.element("name", Strings.siteName)
-        xml.close("author")
-        for article in articles {
-            xml.open("entry")
-            xml.element("id", link(article))
-            xml.element("title", article.title)
-            xml.empty("link", ["href": link(article), "rel": "alternate", "type": "text/html"])
-            xml.element("published", VietnameseFormat.iso8601(article.publishedAt))
-            xml.element("updated", VietnameseFormat.iso8601(article.updatedAt))
-            xml.element("summary", article.sapo)
-            for author in article.authors {
-                xml.open("author")
-                xml.element("name", author.name)
-                xml.element("uri", base + author.path)
-                xml.close("author")
+        try await cached("atom:" + channel.path, type: "application/atom+xml; charset=utf-8", request: request) { [self] in
+            let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
+            let home = base + (channel.path.isEmpty ? "/" : channel.path)
+            var xml = XMLWriter()
+            xml.open("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "vi"])
+            xml.element("id", home)
+            xml.element("title", channel.title)
+            xml.element("subtitle", channel.description)
+            xml.element("updated", VietnameseFormat.iso8601(articles.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)))
+            xml.empty("link", ["href": base + channel.path + "/atom.xml", "rel": "self", "type": "application/atom+xml"])
+            xml.empty("link", ["href": home, "rel": "alternate", "type": "text/html"])
+            xml.open("author")
+            xml.element("name", Strings.siteName)
+            xml.close("author")
+            for article in articles {
+                xml.open("entry")
+                xml.element("id", link(article))
+                xml.element("title", article.title)
+                xml.empty("link", ["href": link(article), "rel": "alternate", "type": "text/html"])
+                xml.element("published", VietnameseFormat.iso8601(article.publishedAt))
+                xml.element("updated", VietnameseFormat.iso8601(article.updatedAt))
+                xml.element("summary", article.sapo)
+                for author in article.authors {
+                    xml.open("author")
+                    xml.element("name", author.name)
+                    xml.element("uri", base + author.path)
+                    xml.close("author")
+                }
+                if let category = article.category { xml.empty("category", ["term": category.slug, "label": category.name]) }
+                xml.close("entry")
             }
-            if let category = article.category { xml.empty("category", ["term": category.slug, "label": category.name]) }
-            xml.close("entry")
+            xml.close("feed")
+            return xml
         }
-        xml.close("feed")
-        return Self.response(xml, type: "application/atom+xml; charset=utf-8", request: request)
     }
 
     @Sendable func sitemap(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let articles = try await services.store.articles.latest(limit: Self.sitemapSize, offset: 0)
-        var xml = XMLWriter()
-        xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])
-        xml.open("url")
-        xml.element("loc", base + "/")
-        xml.close("url")
-        for article in articles {
+        try await cached("sitemap", type: "application/xml; charset=utf-8", request: request) { [self] in
+            let articles = try await services.store.articles.latest(limit: Self.sitemapSize, offset: 0)
+            var xml = XMLWriter()
+            xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])
             xml.open("url")
-            xml.element("loc", link(article))
-            xml.element("lastmod", VietnameseFormat.iso8601(article.updatedAt))
+            xml.element("loc", base + "/")
             xml.close("url")
+            for article in articles {
+                xml.open("url")
+                xml.element("loc", link(article))
+                xml.element("lastmod", VietnameseFormat.iso8601(article.updatedAt))
+                xml.close("url")
+            }
+            for category in try await services.store.articles.topics(.category) {
+                xml.open("url")
+                xml.element("loc", base + category.path)
+                xml.close("url")
+            }
+            xml.close("urlset")
+            return xml
         }
-        for category in try await services.store.articles.topics(.category) {
-            xml.open("url")
-            xml.element("loc", base + category.path)
-            xml.close("url")
-        }
-        xml.close("urlset")
-        return Self.response(xml, type: "application/xml; charset=utf-8", request: request)
     }
 
     /// Google News: only articles published in the last two days.
     @Sendable func newsSitemap(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let since = services.now().addingTimeInterval(-2 * 86_400)
-        let articles = try await services.store.articles.latest(limit: 1000, offset: 0).filter { $0.publishedAt >= since }
-        var xml = XMLWriter()
-        xml.open(
-            "urlset",
-            ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9", "xmlns:news": "http://www.google.com/schemas/sitemap-news/0.9"])
-        for article in articles {
-            xml.open("url")
-            xml.element("loc", link(article))
-            xml.open("news:news")
-            xml.open("news:publication")
-            xml.element("news:name", Strings.siteName)
-            xml.element("news:language", "vi")
-            xml.close("news:publication")
-            xml.element("news:publication_date", VietnameseFormat.iso8601(article.publishedAt))
-            xml.element("news:title", article.title)
-            xml.close("news:news")
-            xml.close("url")
+        try await cached("sitemap-news", type: "application/xml; charset=utf-8", request: request) { [self] in
+            let since = services.now().addingTimeInterval(-2 * 86_400)
+            let articles = try await services.store.articles.latest(limit: 1000, offset: 0).filter { $0.publishedAt >= since }
+            var xml = XMLWriter()
+            xml.open(
+                "urlset",
+                ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9", "xmlns:news": "http://www.google.com/schemas/sitemap-news/0.9"])
+            for article in articles {
+                xml.open("url")
+                xml.element("loc", link(article))
+                xml.open("news:news")
+                xml.open("news:publication")
+                xml.element("news:name", Strings.siteName)
+                xml.element("news:language", "vi")
+                xml.close("news:publication")
+                xml.element("news:publication_date", VietnameseFormat.iso8601(article.publishedAt))
+                xml.element("news:title", article.title)
+                xml.close("news:news")
+                xml.close("url")
+            }
+            xml.close("urlset")
+            return xml
         }
-        xml.close("urlset")
-        return Self.response(xml, type: "application/xml; charset=utf-8", request: request)
     }
 
     @Sendable func robots(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -171,8 +180,15 @@ struct FeedController {
     }
 
     /// The document with a digest validator, cached for five minutes.
-    static func response(_ xml: XMLWriter, type: String, request: Request) -> Response {
-        let body = ByteBuffer(string: xml.text)
+    /// The document under `key` from the site cache, built by `build` when it is not there.
+    func cached(
+        _ key: String, type: String, request: Request, build: @escaping @Sendable () async throws -> XMLWriter
+    ) async throws -> Response {
+        let body = try await services.siteCache.body(for: key, now: services.now()) { ByteBuffer(string: try await build().text) }
+        return Self.response(body, type: type, request: request)
+    }
+
+    static func response(_ body: ByteBuffer, type: String, request: Request) -> Response {
         let page = Response(
             status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=300"], body: .init(byteBuffer: body))
         return Validators.respond(to: request, with: page, body: body)

@@ -17,7 +17,19 @@ struct LiveController {
 
     func register(on router: Router<NewsroomRequestContext>) {
         router.get(SiteRoute.Pattern.apiArticleEvents, use: events)
+        // HEAD would otherwise run GET and drop its body unread, leaving the stream subscribed for ever.
+        router.head(SiteRoute.Pattern.apiArticleEvents) { _, context -> Response in
+            guard let articleID = context.parameters.get("id").flatMap({ Article.ID($0) }), articleID > 0,
+                try await services.store.articles.pageStamp(id: articleID) != nil
+            else { throw NewsroomError(.articleNotFound) }
+            return Response(status: .ok, headers: Self.headers)
+        }
     }
+
+    static let headers: HTTPFields = [
+        .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache, no-store",
+        HTTPField.Name("X-Accel-Buffering")!: "no",
+    ]
 
     @Sendable func events(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         guard let articleID = context.parameters.get("id").flatMap({ Article.ID($0) }), articleID > 0,
@@ -35,6 +47,12 @@ struct LiveController {
             }
             resumeFrom = value
         }
+        let address =
+            ClientIdentity.address(
+                peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: ClientIdentity.forwardedFor],
+                trusted: services.config.trustedProxies) ?? "?"
+        let quota = services.streams
+        guard quota.acquire(address: address) else { throw NewsroomError(.overloaded, retryAfter: 30) }
         // Subscribed before reading the log, so nothing falls between the two; what both carry is sent once.
         let (token, stream) = live.subscribe(article: articleID)
         let opening: [LiveMessage]
@@ -42,18 +60,19 @@ struct LiveController {
             opening = try await self.opening(article: articleID, resumingAfter: resumeFrom, lookingBack: reconnecting)
         } catch {
             live.unsubscribe(article: articleID, token: token)
+            quota.release(address: address)
             throw error
         }
-        let headers: HTTPFields = [
-            .contentType: "text/event-stream; charset=utf-8", .cacheControl: "no-cache, no-store",
-            HTTPField.Name("X-Accel-Buffering")!: "no",
-        ]
+        let headers = Self.headers
         let alreadySent = Set(opening.compactMap(\.id))
         let text = "retry: 2000\n\n" + opening.map(\.text).joined()
         return Response(
             status: .ok, headers: headers,
             body: ResponseBody { [live] writer in
-                defer { live.unsubscribe(article: articleID, token: token) }
+                defer {
+                    live.unsubscribe(article: articleID, token: token)
+                    quota.release(address: address)
+                }
                 try await writer.write(ByteBuffer(string: text))
                 // The server is the first service told to shut down and waits for its open responses: each stream
                 // ends itself then, or graceful shutdown would wait for readers who never leave.

@@ -27,7 +27,7 @@ struct StaffAuthMiddleware: RouterMiddleware {
         guard allows(staff.role) else { throw NewsroomError(.forbidden) }
         var request = request
         if request.method != .get && request.method != .head {
-            try await CSRF.check(&request, session: session)
+            try await CSRF.check(&request, session: session, config: services.config)
         }
         context.staff = staff
         context.csrfToken = session.csrf
@@ -39,13 +39,16 @@ struct StaffAuthMiddleware: RouterMiddleware {
 }
 
 /// The CSRF check of staff requests: the Origin (or Referer) must be this site, and the session's token must come
-/// back in the `X-CSRF-Token` header or the `_csrf` form field.
+/// back in the `X-CSRF-Token` header or the `_csrf` form field. No header at all is a non-browser client, which
+/// cannot carry the victim's cookie by accident, and still needs the token.
 enum CSRF {
     static let header = HTTPField.Name("X-CSRF-Token")!
     static let field = "_csrf"
 
-    static func check(_ request: inout Request, session: StaffSession) async throws {
-        guard isSameOrigin(request) else { throw NewsroomError(.csrfInvalid) }
+    static func check(_ request: inout Request, session: StaffSession, config: AppConfig) async throws {
+        if let source = request.headers[.origin] ?? request.headers[.referer] {
+            guard OriginGuard.isSameOrigin(source, request: request, config: config) else { throw NewsroomError(.csrfInvalid) }
+        }
         var sent = request.headers[header]
         if sent == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {
             sent = try RequestBody.form(from: try await RequestBody.text(of: &request))[field]
@@ -53,16 +56,6 @@ enum CSRF {
             sent = try await MultipartForm.read(&request).text(field)
         }
         guard let sent, constantTimeEqual(sent, session.csrf) else { throw NewsroomError(.csrfInvalid) }
-    }
-
-    /// A browser names the page a request comes from; it must be this host. No header at all is a non-browser
-    /// client, which cannot carry the victim's cookie by accident, and still needs the token.
-    static func isSameOrigin(_ request: Request) -> Bool {
-        guard let source = request.headers[.origin] ?? request.headers[.referer] else { return true }
-        guard source != "null", let url = URL(string: source), let host = url.host, let requestHost = request.head.authority
-        else { return false }
-        let origin = url.port.map { "\(host):\($0)" } ?? host
-        return origin.lowercased() == requestHost.lowercased()
     }
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {

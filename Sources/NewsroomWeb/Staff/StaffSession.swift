@@ -35,7 +35,7 @@ struct DatabasePersistDriver: PersistDriver {
     func set<Object: Codable & Sendable>(key: String, value: Object, expires: Duration?) async throws {
         let json = String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
         let expiry = expires.map { now().addingTimeInterval(TimeInterval($0.components.seconds)) }
-        try await sessions.set(keyHash: Self.keyHash(key), value: json, expires: expiry)
+        try await sessions.set(keyHash: Self.keyHash(key), value: json, expires: expiry, staffID: (value as? StaffSession)?.staffID)
     }
 
     func get<Object: Codable & Sendable>(key: String, as type: Object.Type) async throws -> Object? {

@@ -4,40 +4,54 @@ import HTTPTypes
 import Hummingbird
 
 /// Who is asking, as far as a comment box needs to know, without storing an address in clear: keyed hashes
-/// (HMAC-SHA256 with the site's secret) of the peer address and of a random browser cookie.
+/// (HMAC-SHA256 with the site's secret) of the peer address and of a browser cookie. The cookie is issued by the
+/// server and signed with the same secret: a made-up or altered one counts as none, and the response brings a new one.
 struct ClientIdentity: Sendable {
     static let cookieName = "nr_client"
     static let forwardedFor = HTTPField.Name("X-Forwarded-For")!
 
-    /// The browser's random id from its cookie, when it sent one.
+    /// The browser's id from its cookie, when it sent a cookie this site signed.
     var cookie: String?
-    /// A new cookie to set when the browser had none.
+    /// A new signed cookie to set when the browser had no valid one.
     var newCookie: String?
     /// Keyed hash used for duplicate checks and rate limits: the address when known, else the cookie.
     var fingerprint: String
-    /// Keyed hash that makes likes through the API idempotent: the cookie when present, else the address
-    /// (readers behind one carrier-grade NAT share an address, so the cookie comes first).
+    /// Keyed hash of the client's address alone, which bounds what any number of cookies can do (likes per address,
+    /// distinct addresses behind reports).
+    var addressKey: String
+    /// Keyed hash that makes likes and reports idempotent: the browser's id (the one just issued when it had none),
+    /// so readers behind one carrier-grade NAT address still count one each.
     var likeKey: String
-    /// The same for the HTML like form, which always comes from a browser: the cookie, set now if it was missing,
-    /// so a first like and a second one count as the same reader's.
-    var browserLikeKey: String
 
     init(request: Request, context: NewsroomRequestContext, secret: [UInt8], trustedProxies: [CIDR] = []) {
-        let sent = request.cookies[Self.cookieName]?.value.filter { $0.isHexDigit }
-        let cookie = (sent?.count == 32) ? sent : nil
+        let key = SymmetricKey(data: secret)
+        let cookie = request.cookies[Self.cookieName].flatMap { Self.verified($0.value, key: key) }
         let address = Self.address(
             peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: Self.forwardedFor], trusted: trustedProxies)
-        let browser = cookie ?? Self.randomCookie()
+        let browser = cookie ?? Self.randomID()
         self.cookie = cookie
-        self.newCookie = cookie == nil ? browser : nil
-        let key = SymmetricKey(data: secret)
-        func hash(_ value: String) -> String {
-            HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key).prefix(16)
-                .map { String(format: "%02x", $0) }.joined()
-        }
+        self.newCookie = cookie == nil ? Self.signed(browser, key: key) : nil
+        func hash(_ value: String) -> String { Self.hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key).prefix(16)) }
         self.fingerprint = hash(address.map { "ip:\($0)" } ?? cookie.map { "c:\($0)" } ?? "anonymous")
-        self.likeKey = hash(cookie.map { "c:\($0)" } ?? address.map { "ip:\($0)" } ?? "anonymous")
-        self.browserLikeKey = hash("c:\(browser)")
+        self.addressKey = hash(address.map { "ip:\($0)" } ?? "anonymous")
+        self.likeKey = hash("c:\(browser)")
+    }
+
+    /// `ID.SIGNATURE`: 32 hex digits of randomness and 32 of HMAC over them.
+    static func signed(_ id: String, key: SymmetricKey) -> String {
+        "\(id).\(hex(HMAC<SHA256>.authenticationCode(for: Data("nr_client:\(id)".utf8), using: key).prefix(16)))"
+    }
+
+    /// The id inside a cookie this site signed; nil for anything else.
+    static func verified(_ value: String, key: SymmetricKey) -> String? {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].utf8.count == 32, parts[0].allSatisfy(\.isHexDigit) else { return nil }
+        let id = String(parts[0])
+        return CSRF.constantTimeEqual(signed(id, key: key), value) ? id : nil
+    }
+
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        bytes.map { String(format: "%02x", $0) }.joined()
     }
 
     /// The client's address: the peer's, unless the peer is a trusted proxy, in which case the nearest address in
@@ -51,7 +65,7 @@ struct ClientIdentity: Sendable {
         return chain.first.flatMap { CIDR.bytes($0) != nil ? $0 : nil } ?? peer
     }
 
-    static func randomCookie() -> String {
+    static func randomID() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: .min ... .max, using: &generator)) }.joined()
     }

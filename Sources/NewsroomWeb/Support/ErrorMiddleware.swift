@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 import NewsroomCore
 
 /// Turns every error, ours or Hummingbird's, into the error table's answer: JSON under `/api/`, a Vietnamese
@@ -21,6 +22,9 @@ struct ErrorMiddleware: RouterMiddleware {
         switch error {
         case let error as NewsroomError:
             return error
+        case is HTTPParserError:
+            // A body whose framing is broken (a bad chunk size, say): the client's fault, not the server's.
+            return NewsroomError(.malformedRequest)
         case let error as HTTPError:
             switch error.status.code {
             case 404, 405: return NewsroomError(.notFound)

@@ -10,6 +10,10 @@ import Synchronization
 /// database (one indexed row), at most `recheckInterval` after the last check; an entry also expires after
 /// `lifetime`, so the form token inside a page stays fresh. A rendering begun before its article was invalidated is
 /// not kept: it may predate the change (`generation`).
+///
+/// The cache is bounded twice: by articles (`capacity`) and by the bytes of all bodies (`maxBytes`); past either,
+/// the article rendered longest ago goes. Callers key entries only by canonical parameters (a sort order, a clamped
+/// limit), never by text a client chose, so a client cannot fill it with variants.
 final class PageCache: Sendable {
     struct Key: Hashable, Sendable {
         /// "page:newest", "json:top:20:" …: which rendering of the article.
@@ -33,18 +37,24 @@ final class PageCache: Sendable {
         var entries: [Article.ID: [Key: Entry]] = [:]
         var invalidations: [Article.ID: UInt64] = [:]
         var allInvalidations: UInt64 = 0
+        var bytes = 0
     }
 
     private let state = Mutex(State())
     let lifetime: TimeInterval
     let recheckInterval: TimeInterval
     let capacity: Int
+    let maxBytes: Int
 
-    init(lifetime: TimeInterval = 600, recheckInterval: TimeInterval = 1, capacity: Int = 2000) {
+    init(lifetime: TimeInterval = 600, recheckInterval: TimeInterval = 1, capacity: Int = 2000, maxBytes: Int = 64 << 20) {
         self.lifetime = lifetime
         self.recheckInterval = recheckInterval
         self.capacity = capacity
+        self.maxBytes = maxBytes
     }
+
+    /// The bytes of every body kept.
+    var bytes: Int { state.withLock { $0.bytes } }
 
     /// The entry when it was checked against the database less than `recheckInterval` ago: no query needed.
     func recent(_ key: Key, article: Article.ID, now: Date) -> Entry? {
@@ -76,30 +86,35 @@ final class PageCache: Sendable {
     }
 
     func store(_ body: ByteBuffer, for key: Key, article: Article.ID, stamp: PageStamp, generation: Generation, now: Date) {
+        guard body.readableBytes <= maxBytes / 4 else { return }
         state.withLock { state in
             guard generation == Generation(all: state.allInvalidations, article: state.invalidations[article] ?? 0) else { return }
-            var entries = state.entries
-            defer { state.entries = entries }
-            if entries.count >= capacity, entries[article] == nil {
-                // Full: drop what is stale, else the article rendered longest ago.
-                entries = entries.filter { $0.value.values.contains { now.timeIntervalSince($0.renderedAt) < lifetime } }
-                if entries.count >= capacity,
-                    let oldest = entries.min(by: {
+            if let previous = state.entries[article]?[key] { state.bytes -= previous.body.readableBytes }
+            state.entries[article, default: [:]][key] = Entry(stamp: stamp, body: body, renderedAt: now, checkedAt: now)
+            state.bytes += body.readableBytes
+            while state.entries.count > capacity || state.bytes > maxBytes {
+                // Full: drop the article rendered longest ago (stale entries are the oldest), never the one just kept.
+                guard
+                    let oldest = state.entries.filter({ $0.key != article }).min(by: {
                         ($0.value.values.map(\.renderedAt).max() ?? .distantPast)
                             < ($1.value.values.map(\.renderedAt).max() ?? .distantPast)
                     })
-                {
-                    entries[oldest.key] = nil
-                }
+                else { break }
+                Self.remove(article: oldest.key, from: &state)
             }
-            entries[article, default: [:]][key] = Entry(stamp: stamp, body: body, renderedAt: now, checkedAt: now)
         }
+    }
+
+    private static func remove(article: Article.ID, from state: inout State) {
+        guard let entries = state.entries.removeValue(forKey: article) else { return }
+        state.bytes -= entries.values.reduce(0) { $0 + $1.body.readableBytes }
     }
 
     /// Forgets everything (after a moderator's action, rare enough not to track which articles it touched).
     func invalidateAll() {
         state.withLock { state in
             state.entries.removeAll()
+            state.bytes = 0
             state.allInvalidations += 1
         }
     }
@@ -107,7 +122,7 @@ final class PageCache: Sendable {
     /// Forgets every rendering of an article, after a change made through this process.
     func invalidate(article: Article.ID) {
         state.withLock { state in
-            state.entries[article] = nil
+            Self.remove(article: article, from: &state)
             state.invalidations[article, default: 0] += 1
         }
     }

@@ -24,6 +24,22 @@ enum RequestBody {
         return text
     }
 
+    /// Refuses a request to a JSON endpoint whose declared type is not JSON (415 `unsupported_media_type`). Another
+    /// site's page can send `text/plain` or a form without asking first; `application/json` needs the browser's
+    /// preflight, which this site never grants.
+    static func requireJSON(_ request: Request) throws {
+        let type = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let type, type == "application/json" || (type.hasPrefix("application/") && type.hasSuffix("+json")) else {
+            throw NewsroomError(.unsupportedMediaType)
+        }
+    }
+
+    /// The body of a JSON endpoint decoded: 415 for another content type, then as `json(_:from:)`.
+    static func json<T: Decodable>(_ type: T.Type, of request: inout Request) async throws -> T {
+        try requireJSON(request)
+        return try json(type, from: try await text(of: &request))
+    }
+
     /// Decodes a JSON object; throws `invalid_json` for what is not JSON, `invalid_field` naming a field of the
     /// wrong type.
     static func json<T: Decodable>(_ type: T.Type, from text: String) throws -> T {

@@ -36,8 +36,9 @@ enum Responses {
         Response(status: status, headers: [.location: location])
     }
 
-    /// The JSON body of an error: `{"error": {"code": "...", "message": "..."}}`.
-    static func jsonError(_ error: NewsroomError) -> Response {
+    /// The JSON body of an error, `{"error": {"code", "message", "field"}}`; also written by the connection guard,
+    /// outside any route.
+    static func errorBody(_ error: NewsroomError) -> ByteBuffer {
         struct Body: Encodable {
             struct Detail: Encodable {
                 var code: String
@@ -46,11 +47,14 @@ enum Responses {
             }
             var error: Detail
         }
-        var response =
-            (try? json(
-                Body(error: .init(code: error.code.rawValue, message: error.message, field: error.field)),
-                status: .init(code: error.status)))
-            ?? Response(status: .internalServerError)
+        let body = Body(error: .init(code: error.code.rawValue, message: error.message, field: error.field))
+        let data: Data = (try? encoder.encode(body)) ?? Data(#"{"error":{"code":"internal_error"}}"#.utf8)
+        return ByteBuffer(bytes: data)
+    }
+
+    /// An error as JSON, with `Retry-After` when it has one.
+    static func jsonError(_ error: NewsroomError) -> Response {
+        var response = json(body: errorBody(error), status: .init(code: error.status))
         if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }

@@ -129,3 +129,31 @@ func formToken(in html: String) -> String? {
     guard let range = html.range(of: "name=\"formToken\" value=\"") else { return nil }
     return String(html[range.upperBound...].prefix(while: { $0 != "\"" }))
 }
+
+/// The proxy every live test client sits behind, so `X-Forwarded-For` can name the reader's address.
+let loopbackProxies = [CIDR("127.0.0.1")!, CIDR("::1")!]
+
+/// Runs `body` against the whole application listening on a free loopback port, behind a trusted proxy (the test
+/// client), so each request can come from the address it names in `X-Forwarded-For`.
+func withLiveApp<T: Sendable>(
+    moderation: ModerationMode = .post, configure: @Sendable (inout AppConfig) -> Void = { _ in },
+    _ body: @escaping @Sendable (any TestClientProtocol, Store) async throws -> T
+) async throws -> T {
+    try await TestStore.with { store in
+        var config = AppConfig(
+            moderation: moderation, commentLimits: [], trustedProxies: loopbackProxies, secret: testSecret, pageRecheckInterval: 0,
+            minimumFormSeconds: 0)
+        configure(&config)
+        let app = Application(router: buildRouter(config, store: store), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        return try await app.test(.live) { client in try await body(client, store) }
+    }
+}
+
+/// A reader's headers: a client cookie this site signed (one per `reader`) and the address `X-Forwarded-For` names.
+func reader(_ reader: String, address: String = "203.0.113.10", json: Bool = true) -> HTTPFields {
+    let id = String(repeating: "0", count: 32 - min(32, reader.utf8.count)) + reader.utf8.map { String(format: "%02x", $0) }.joined()
+    let cookie = ClientIdentity.signed(String(id.suffix(32)), key: .init(data: testSecret))
+    var fields: HTTPFields = [.cookie: "\(ClientIdentity.cookieName)=\(cookie)", ClientIdentity.forwardedFor: address]
+    if json { fields[.contentType] = "application/json" }
+    return fields
+}

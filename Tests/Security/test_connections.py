@@ -1,0 +1,161 @@
+"""Connections an attacker opens and never finishes: refused past the cap, closed after the time-outs, and the
+server keeps answering throughout. The server runs under a lowered descriptor limit (`prlimit`)."""
+import os
+import pathlib
+import re
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BINARY = pathlib.Path(os.environ.get("NEWSROOM_BIN", ROOT / ".build" / "debug" / "newsroom"))
+TIMEOUT = 2
+
+
+@pytest.fixture
+def server():
+    if not BINARY.exists():
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(f"no newsroom binary at {BINARY}")
+        pytest.skip(f"no newsroom binary at {BINARY}")
+    if shutil.which("prlimit") is None:
+        pytest.skip("prlimit (util-linux) is missing")
+    directory = tempfile.TemporaryDirectory(prefix="newsroom-connections-")
+    env = dict(os.environ, NEWSROOM_DATABASE_URL=f"sqlite://{directory.name}/site.sqlite",
+               NEWSROOM_SECRET="connections-test-secret-connections-test")
+    process = subprocess.Popen(
+        ["prlimit", "--nofile=256:256", str(BINARY), "serve", "--port", "0", "--no-demo",
+         "--header-timeout", str(TIMEOUT), "--idle-timeout", str(TIMEOUT), "--body-timeout", str(TIMEOUT)],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    for line in process.stdout:
+        match = re.search(r"http://127\.0\.0\.1:(\d+) ", line)
+        if match:
+            port = int(match.group(1))
+            break
+    else:
+        raise RuntimeError("newsroom serve did not start")
+    yield process, port
+    process.kill()
+    process.wait()
+    directory.cleanup()
+
+
+def healthz(port):
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+        return response.status
+
+
+def closed_by_server(sock, within):
+    """Whether the server closes `sock` within `within` seconds (reading whatever it sends first)."""
+    sock.settimeout(within)
+    try:
+        while True:
+            data = sock.recv(4096)
+            if not data:
+                return True
+    except (socket.timeout, TimeoutError):
+        return False
+    except ConnectionResetError:
+        return True
+
+
+def test_more_idle_connections_than_descriptors_are_refused_and_the_server_keeps_answering(server):
+    process, port = server
+    sockets = []
+    refused = 0
+    for _ in range(400):
+        try:
+            sockets.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        except OSError:
+            refused += 1
+    time.sleep(0.5)
+    assert process.poll() is None, "the server died"
+    # Past the cap, a connection is answered 503 (JSON, Retry-After) and closed at once.
+    answered = 0
+    for sock in sockets[-50:]:
+        sock.settimeout(0.2)
+        try:
+            data = sock.recv(4096)
+        except (socket.timeout, TimeoutError):
+            continue
+        except ConnectionResetError:
+            refused += 1
+            continue
+        if data.startswith(b"HTTP/1.1 503"):
+            assert b"overloaded" in data and b"Retry-After" in data
+            answered += 1
+    assert answered > 0, f"no connection past the cap was answered 503 ({refused} reset)"
+    # The idle ones are closed after the time-out, and the server answers again.
+    time.sleep(TIMEOUT + 1.5)
+    assert healthz(port) == 200
+    assert process.poll() is None
+    for sock in sockets:
+        sock.close()
+
+
+@pytest.mark.parametrize("sent", [
+    b"",                                                       # an idle socket
+    b"GET /heal",                                              # a partial request line
+    b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: a",          # a header never finished
+    b"POST /api/v1/articles/1/comments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+    b"Content-Length: 100\r\n\r\n{\"author\"",                 # a body never sent in full
+])
+def test_half_sent_requests_are_closed_after_the_time_out(server, sent):
+    process, port = server
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(sent)
+    start = time.monotonic()
+    assert closed_by_server(sock, TIMEOUT + 3)
+    assert time.monotonic() - start < TIMEOUT + 3
+    sock.close()
+    assert healthz(port) == 200
+
+
+def test_a_header_dripped_byte_by_byte_is_closed_after_the_time_out(server):
+    process, port = server
+    sock = socket.create_connection(("127.0.0.1", port))
+    start = time.monotonic()
+    request = b"GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Drip: " + b"a" * 100
+    closed = False
+    for byte in request:
+        try:
+            sock.sendall(bytes([byte]))
+        except (BrokenPipeError, ConnectionResetError):
+            closed = True
+            break
+        time.sleep(0.25)
+        if time.monotonic() - start > TIMEOUT + 3:
+            break
+    closed = closed or closed_by_server(sock, 1)
+    assert closed and time.monotonic() - start < TIMEOUT + 4
+    sock.close()
+
+
+def test_a_malformed_request_gets_a_json_400(server):
+    process, port = server
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nBad Header Without Colon\r\n\r\n")
+    sock.settimeout(5)
+    data = b""
+    while True:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    assert data.startswith(b"HTTP/1.1 400")
+    assert b"application/json" in data and b"malformed_request" in data
+    sock.close()
+    # A chunked body with a broken chunk size is the client's fault too.
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"POST /api/v1/articles/1/comments HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 b"Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n")
+    sock.settimeout(5)
+    data = sock.recv(4096)
+    assert data.startswith(b"HTTP/1.1 400"), data[:200]
+    sock.close()
+    assert process.poll() is None
