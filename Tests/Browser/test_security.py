@@ -83,9 +83,22 @@ def add_moderator(site, email="kiemduyet@toasoan.vn"):
     return email
 
 
+def import_markdown(site, text):
+    import os
+    import tempfile
+    with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False) as file:
+        file.write(text)
+    env = dict(os.environ, NEWSROOM_DATABASE_URL=site.database, NEWSROOM_SECRET=site.secret)
+    result = subprocess.run([str(BINARY), "import", file.name], env=env, capture_output=True, text=True)
+    os.unlink(file.name)
+    assert result.returncode == 0, result.stderr
+
+
 def test_no_page_type_violates_its_content_security_policy(site_factory, browser):
     site = site_factory()
     site.post_comment("Lan Anh", "Bình luận để trang có đủ phần bình luận và nút thích.")
+    import_markdown(site, "---\ntitle: Hà Nội thêm làn xe buýt nhanh\nsapo: Tuyến mới chạy từ tháng sau.\n"
+                          "category: Đô thị\ntags: [Giao thông]\n---\nNội dung bài viết về **giao thông**.\n")
     email = add_moderator(site)
     for viewport in ({"width": 390, "height": 844}, {"width": 1366, "height": 900}):
         context = watched_context(browser, viewport=viewport)
