@@ -6,6 +6,7 @@ import pathlib
 import re
 import subprocess
 import tempfile
+import time
 import urllib.request
 
 import pytest
@@ -117,3 +118,13 @@ def js_page(browser):
     page.js = True
     yield page
     context.close()
+
+
+def wait_until(page, expression, timeout=30000):
+    """Polls `expression` in the page until it is true. Playwright's `wait_for_function` evaluates its predicate with
+    `eval`, which the pages' Content-Security-Policy (rightly) forbids; `evaluate` goes through the debugger instead."""
+    deadline = time.monotonic() + timeout / 1000
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {expression}")
+        page.wait_for_timeout(50)

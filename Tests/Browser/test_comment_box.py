@@ -3,6 +3,7 @@ import re
 import unicodedata
 
 from conftest import SEED
+from conftest import wait_until
 
 EMPTY = "Hiện chưa có bình luận nào, hãy là người đầu tiên bình luận"
 
@@ -110,7 +111,7 @@ def test_reply_and_like(site_factory, page):
 
     like = page.locator(f"#binh-luan-{top['id']} .like")
     like.click()
-    page.wait_for_function(
+    wait_until(page, 
         f"document.querySelector('#binh-luan-{top['id']} .like').textContent.includes('· 1')")
     like.click()  # the same reader again: still one
     page.wait_for_load_state()
@@ -127,10 +128,10 @@ def test_sort_and_more_comments(site_factory, page):
     page.evaluate("window.__stayed = true") if page.js else None
     assert page.locator("#danh-sach-binh-luan > .thread").count() == 20
     page.click("#xem-them a")
-    page.wait_for_function("document.querySelectorAll('#danh-sach-binh-luan > .thread').length === 25"
+    wait_until(page, "document.querySelectorAll('#danh-sach-binh-luan > .thread').length === 25"
                            if page.js else "document.querySelectorAll('#danh-sach-binh-luan > .thread').length === 5")
     page.click("nav.sort >> text=Quan tâm nhất")
-    page.wait_for_function(
+    wait_until(page, 
         "document.querySelector('nav.sort a[aria-current=true]').textContent === 'Quan tâm nhất'")
     first = page.locator("#danh-sach-binh-luan > .thread .comment-body").first.inner_text()
     assert first == "Ý kiến số 3."
@@ -148,7 +149,7 @@ def test_other_readers_comments_arrive_without_a_reload(site_factory, js_page):
     page = js_page
     page.goto(site.url)
     page.evaluate("window.__stayed = true")
-    page.wait_for_function("document.querySelector('#binh-luan .comments-empty') !== null")
+    wait_until(page, "document.querySelector('#binh-luan .comments-empty') !== null")
     # Posted at once, maybe before the page's stream has opened: it resumes after what the page shows.
 
     first = site.post_comment("Hoàng Yến", "Tin này cập nhật nhanh thật, cảm ơn tòa soạn!")
@@ -167,12 +168,12 @@ def test_other_readers_comments_arrive_without_a_reload(site_factory, js_page):
     assert page.locator("#danh-sach-binh-luan > .thread .comment-body").first.inner_text() == second["body"]
 
     site.like(first["id"], 7)
-    page.wait_for_function(f"document.querySelector('#binh-luan-{first['id']} .like').textContent.includes('· 1')",
+    wait_until(page, f"document.querySelector('#binh-luan-{first['id']} .like').textContent.includes('· 1')",
                            timeout=5000)
 
     rejected = subprocess.run([str(BINARY), "comments", "reject", str(second["id"]), "--database", site.database],
                               capture_output=True, text=True)
     assert rejected.returncode == 0, rejected.stderr
-    page.wait_for_function(f"document.getElementById('binh-luan-{second['id']}') === null", timeout=5000)
+    wait_until(page, f"document.getElementById('binh-luan-{second['id']}') === null", timeout=5000)
     assert page.get_attribute("#binh-luan", "data-total") == "1"
     assert page.evaluate("window.__stayed === true"), "the page reloaded"

@@ -3,6 +3,7 @@ import os
 import subprocess
 
 from conftest import BINARY
+from conftest import wait_until
 
 PASSWORD = "mật-khẩu-kiểm-duyệt-2026"
 
@@ -43,7 +44,7 @@ def test_a_moderator_approves_with_the_keyboard_and_corrects_a_comment(site_fact
     page.keyboard.press("a")
     page.locator(f"#muc-{first['id']}").wait_for(state="detached")
     assert page.evaluate("window.__stayed === true")
-    page.wait_for_function("document.querySelector('[data-count=pending]').textContent === '1'")
+    wait_until(page, "document.querySelector('[data-count=pending]').textContent === '1'")
 
     # "e" opens the correction of the next one; save and approve.
     page.keyboard.press("e")
