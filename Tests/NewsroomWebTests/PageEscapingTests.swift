@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import NewsroomCore
+import NewsroomStorage
+import NewsroomTestSupport
+import Testing
+
+@testable import NewsroomWeb
+
+/// Reader text on every page that shows it (comment text and author names, titles and sapos, search snippets, feeds,
+/// JSON-LD) parsed by a real HTML parser (html5lib, through Tests/Security/check_html.py): no event handler, no
+/// script URL, no inline script but JSON data.
+@Suite struct PageEscapingTests {
+    static let security = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../Security")
+        .standardizedFileURL
+
+    /// A sample of the corpus: every 8th vector, so the test stays quick; the sanitiser's own test takes them all.
+    static func vectors() throws -> [String] {
+        let text = try String(contentsOf: security.appendingPathComponent("xss-corpus.txt"), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.replacingOccurrences(of: "\\n", with: "\n") }
+        return lines.enumerated().filter { $0.offset % 8 == 0 }.map(\.element)
+            + ["</script><script>alert(1)</script>", "\"\u{301} onfocus=alert(1) autofocus x=\"", "]]><script>alert(1)</script>"]
+    }
+
+    @Test func readerTextOnEveryPageTypeParsesSafe() async throws {
+        let vectors = try Self.vectors()
+        let pages = try await withApp { client, store in
+            var draft = Fixtures.draft(title: "Hà Nội " + vectors[1].prefix(150))
+            draft.sapo = "Sapo " + String(vectors[2].prefix(200))
+            draft.tags = [String(vectors[3].prefix(40))]
+            let article = try await store.article(draft)
+            for (index, vector) in vectors.enumerated() {
+                _ = try await store.comments.insert(
+                    Fixtures.comment(article: article.id, author: String(vector.prefix(50)), body: "Hà Nội \(index) " + vector))
+            }
+            var pages: [(String, String)] = []
+            for uri in [
+                article.path, article.path + "?sort=oldest", "/", "/tim-kiem?q=ha+noi", "/rss.xml", "/atom.xml", "/sitemap.xml",
+                "/api/v1/articles/\(article.id)/comments?limit=100",
+            ] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .ok, "\(uri)")
+                    pages.append((uri, response.body.text))
+                }
+            }
+            return pages
+        }
+        var lines = Data()
+        for (uri, html) in pages where !uri.hasPrefix("/api/") {
+            lines.append(try JSONSerialization.data(withJSONObject: ["id": uri, "html": html, "context": "document"]))
+            lines.append(0x0A)
+        }
+        // The API's JSON carries reader text as data (the page script inserts it as text); it must still be JSON.
+        let api = try #require(pages.first { $0.0.hasPrefix("/api/") }?.1)
+        #expect((try? JSONSerialization.jsonObject(with: Data(api.utf8))) != nil)
+        let result = try Self.check(lines)
+        if result.status == 2 || result.status == 127 {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("html5lib is missing: \(result.output)") }
+            return
+        }
+        #expect(result.status == 0, "\(result.output.prefix(3000))")
+    }
+
+    static func check(_ lines: Data) throws -> (status: Int32, output: String) {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-pages-\(UUID().uuidString).jsonl")
+        try lines.write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", security.appendingPathComponent("check_html.py").path]
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
