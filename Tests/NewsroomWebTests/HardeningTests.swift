@@ -49,6 +49,33 @@ import Testing
         }
     }
 
+    @Test func hostileNumbersAndNestingAreClientErrors() async throws {
+        try await withApp { client, store in
+            let article = try await store.article()
+            let comments = "/api/v1/articles/\(article.id)/comments"
+            let cases: [(String, HTTPRequest.Method, ByteBuffer?, HTTPResponse.Status)] = [
+                (comments, .post, ByteBuffer(string: String(repeating: "[", count: 60_000)), .badRequest),
+                (comments, .post, ByteBuffer(string: String(repeating: "{\"a\":", count: 10_000)), .badRequest),
+                (comments, .post, ByteBuffer(string: #"{"author":"A","body":"B","parentId":99999999999999999999999}"#), .badRequest),
+                (comments, .post, ByteBuffer(string: #"{"author":"A","body":"B","parentId":-9223372036854775808}"#), .unprocessableContent),
+                (comments + "?limit=99999999999999999999", .get, nil, .badRequest),
+                (comments + "?limit=9223372036854775807", .get, nil, .ok),
+                (comments + "?cursor=9223372036854775807.9223372036854775807", .get, nil, .ok),
+                (comments + "?cursor=-9223372036854775808.0", .get, nil, .ok),
+                ("/api/v1/articles/99999999999999999999999/comments", .get, nil, .notFound),
+                ("/api/v1/articles/9223372036854775807", .get, nil, .notFound),
+                ("/api/v1/search?q=ha&page=99999999999999999999", .get, nil, .badRequest),
+                ("/tim-kiem?q=" + String(repeating: "a\u{301}", count: 2000), .get, nil, .ok),
+                ("/?trang=9223372036854775807", .get, nil, .notFound),
+            ]
+            for (uri, method, body, expected) in cases {
+                try await client.execute(uri: uri, method: method, headers: jsonHeaders, body: body) { response in
+                    #expect(response.status == expected, "\(method) \(uri.prefix(80))")
+                }
+            }
+        }
+    }
+
     @Test func thePageCacheStaysWithinItsBytes() {
         let cache = PageCache(lifetime: 600, recheckInterval: 5, capacity: 10_000, maxBytes: 64 * 1024)
         let stamp = PageStamp(slug: "a", version: 1, updatedAt: Fixtures.now)

@@ -37,6 +37,25 @@ import Testing
         }
     }
 
+    @Test func oneMachineIsOneAddressWhateverItsIPv6AddressWithinA64() async throws {
+        #expect(ClientIdentity.network("2001:db8:1:2::1") == ClientIdentity.network("2001:db8:1:2:ffff:abcd:1:99"))
+        #expect(ClientIdentity.network("2001:db8:1:2::1") != ClientIdentity.network("2001:db8:1:3::1"))
+        #expect(ClientIdentity.network("::ffff:203.0.113.5") == ClientIdentity.network("203.0.113.5"))
+        #expect(ClientIdentity.network("203.0.113.5") != ClientIdentity.network("203.0.113.6"))
+        try await withLiveApp { client, store in
+            let article = try await store.article()
+            let comment = try await store.comments.insert(Fixtures.comment(article: article.id))
+            for index in 0..<30 {
+                try await client.execute(
+                    uri: "/api/v1/comments/\(comment.id)/likes", method: .post,
+                    headers: [.contentType: "application/json", ClientIdentity.forwardedFor: "2001:db8:5:6::\(index + 1)"],
+                    body: ByteBuffer(string: "{}")
+                ) { #expect($0.status == .ok) }
+            }
+            #expect(try await store.comments.comment(id: comment.id)?.likes == 20)
+        }
+    }
+
     @Test func aTamperedCookieCountsAsNoneAndGetsASignedOne() async throws {
         try await withLiveApp { client, store in
             let article = try await store.article()

@@ -33,7 +33,7 @@ struct ClientIdentity: Sendable {
         self.newCookie = cookie == nil ? Self.signed(browser, key: key) : nil
         func hash(_ value: String) -> String { Self.hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key).prefix(16)) }
         self.fingerprint = hash(address.map { "ip:\($0)" } ?? cookie.map { "c:\($0)" } ?? "anonymous")
-        self.addressKey = hash(address.map { "ip:\($0)" } ?? "anonymous")
+        self.addressKey = hash(address.map { "net:\(Self.network($0))" } ?? "anonymous")
         self.likeKey = hash("c:\(browser)")
     }
 
@@ -63,6 +63,17 @@ struct ClientIdentity: Sendable {
             if !trusted.contains(where: { $0.contains(hop) }) { return hop }
         }
         return chain.first.flatMap { CIDR.bytes($0) != nil ? $0 : nil } ?? peer
+    }
+
+    /// What one subscriber holds: an IPv4 address, or the /64 of an IPv6 one (a single machine can use every address
+    /// of its /64, so counting them apart would let it like as many times as it likes).
+    static func network(_ address: String) -> String {
+        guard let bytes = CIDR.bytes(address) else { return address }
+        if bytes.count == 4 { return bytes.map(String.init).joined(separator: ".") }
+        if bytes.prefix(12).elementsEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xFF, 0xFF]) {
+            return bytes.suffix(4).map(String.init).joined(separator: ".")
+        }
+        return hex(bytes.prefix(8)) + "::/64"
     }
 
     static func randomID() -> String {
