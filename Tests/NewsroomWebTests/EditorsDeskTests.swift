@@ -236,3 +236,22 @@ import Testing
         }
     }
 }
+
+extension EditorsDeskTests {
+    @Test func aBodyOverOneMegabyteIsRefusedUnrenderedWithTheFormKept() async throws {
+        try await Self.withDesk { desk in
+            let huge = String(repeating: "Một câu tiếng Việt có [liên kết](https://e.vn) và **chữ đậm**. ", count: 20_000)
+            for action in ["save", "preview"] {
+                var fields = Self.article("Bài quá dài", extra: [])
+                fields.removeAll { $0.0 == "markdown" || $0.0 == "action" }
+                fields += [("markdown", huge), ("action", action)]
+                let answer = try await desk.post(fields)
+                #expect(answer.status == .unprocessableContent, "\(action)")
+                #expect(answer.body.contains("tối đa 1.024 KB"), "\(action)")
+                #expect(answer.body.contains("Bài quá dài"), "\(action)")
+                // A preview of it would answer 200: the 422 says it was refused before Ink rendered it.
+            }
+            #expect(try await desk.store.articles.count() == 0)
+        }
+    }
+}

@@ -79,6 +79,8 @@ struct ArticleDeskController {
         } catch let error as NewsroomError {
             return try await again(error)
         }
+        // Neither saved nor previewed: rendering a huge body is the cost the cap is there to avoid.
+        if let tooLong = form.bodyTooLong { return try await again(tooLong) }
         if try posted.text("action") == "preview" { return try await again(nil, preview: true) }
         do {
             let draft = try form.draft(now: services.now())

@@ -59,6 +59,17 @@ struct ArticleForm: Equatable {
         moderation = try form.text("moderation").flatMap(ModerationMode.init(rawValue:))
     }
 
+    /// 422 naming the body when its Markdown passes `ArticleLimits.maxMarkdownBytes`; nil when it fits.
+    var bodyTooLong: NewsroomError? {
+        let bytes = markdown.utf8.count
+        guard bytes > ArticleLimits.maxMarkdownBytes else { return nil }
+        return NewsroomError(
+            .articleInvalid,
+            message:
+                "Nội dung bài viết dài \(VietnameseFormat.number(bytes / 1024)) KB, tối đa \(VietnameseFormat.number(ArticleLimits.maxMarkdownBytes / 1024)) KB.",
+            field: "markdown")
+    }
+
     /// The draft to save, or `article_invalid` naming the first field that is wrong. A published article given a
     /// time still to come is scheduled; a scheduled one needs a time still to come.
     func draft(now: Date) throws -> ArticleDraft {
@@ -68,12 +79,7 @@ struct ArticleForm: Equatable {
             NewsroomError(.articleInvalid, message: message, field: field)
         }
         // Checked before anything is rendered: rendering is where a huge body would cost time and memory.
-        guard markdown.utf8.count <= ArticleLimits.maxMarkdownBytes else {
-            throw invalid(
-                "markdown",
-                "Nội dung bài viết dài \(VietnameseFormat.number(markdown.utf8.count / 1024)) KB, tối đa \(VietnameseFormat.number(ArticleLimits.maxMarkdownBytes / 1024)) KB."
-            )
-        }
+        if let tooLong = bodyTooLong { throw tooLong }
         guard !title.isEmpty else { throw invalid("title", "Xin nhập tiêu đề.") }
         guard title.count <= Self.titleMaxLength else {
             throw invalid("title", "Tiêu đề dài \(title.count) ký tự, tối đa \(Self.titleMaxLength) ký tự.")
