@@ -67,7 +67,17 @@ import Testing
                 ("/api/v1/search?q=ha&page=99999999999999999999", .get, nil, .badRequest),
                 ("/tim-kiem?q=" + String(repeating: "a\u{301}", count: 2000), .get, nil, .ok),
                 ("/?trang=9223372036854775807", .get, nil, .notFound),
+                ("/api/v1/search?q=nam&from=9223372036854775807-01-01", .get, nil, .badRequest),
+                ("/api/v1/search?q=nam&to=2026-02-31", .get, nil, .badRequest),
+                ("/api/v1/search?q=nam&from=2026-02-28&to=2026-03-01", .get, nil, .ok),
+                ("/api/v1/search?q=nam&page=%FF", .get, nil, .badRequest),
+                ("/api/v1/search?q=nam&page=%G1", .get, nil, .badRequest),
             ]
+            let comment = try await store.comments.insert(Fixtures.comment(article: article.id))
+            try await client.execute(
+                uri: "/api/v1/comments/\(comment.id)/likes", method: .post, headers: jsonHeaders,
+                body: ByteBuffer(repeating: 0x20, count: 100_000)
+            ) { response in #expect(response.status == .contentTooLarge) }
             for (uri, method, body, expected) in cases {
                 try await client.execute(uri: uri, method: method, headers: jsonHeaders, body: body) { response in
                     #expect(response.status == expected, "\(method) \(uri.prefix(80))")

@@ -114,3 +114,23 @@ import Testing
         }
     }
 }
+
+extension ModerationTests {
+    @Test func filtersThatAreNotIdsAreRefusedNotIgnored() async throws {
+        try await withStaffApp { client, store in
+            try await store.staffMember()
+            let browser = try await signIn(client)
+            for uri in [
+                "/api/v1/moderation/counts?article=abc", "/api/v1/moderation/log?comment=9223372036854775808",
+                "/api/v1/moderation/comments?article=-1",
+            ] {
+                try await client.execute(uri: uri, method: .get, headers: browser.headers) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                }
+            }
+            try await client.execute(uri: "/api/v1/moderation/counts?article=", method: .get, headers: browser.headers) {
+                #expect($0.status == .ok)
+            }
+        }
+    }
+}

@@ -21,7 +21,7 @@ struct DeskController {
         let queue = query["hang"].flatMap { ModerationQueue(slug: String($0)) } ?? .pending
         let articleID = query["bai"].flatMap { Article.ID(String($0)) }
         let article = try await articleID.asyncMap { try await services.store.articles.article(id: $0) } ?? nil
-        let search = RequestBody.query(of: request)["tim"].map(VietnameseText.cleanedLine) ?? ""
+        let search = try RequestBody.query(of: request)["tim"].map(VietnameseText.cleanedLine) ?? ""
         var page: Page<ModeratedComment>
         if search.isEmpty {
             page = try await services.store.moderation.queue(

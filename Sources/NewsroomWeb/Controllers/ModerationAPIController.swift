@@ -37,6 +37,15 @@ struct ModerationAPIController {
         }
     }
 
+    /// An optional id filter: absent or empty is none; anything but a positive integer is 400 naming the parameter.
+    static func id(_ raw: Substring?, field: String) throws -> Int64? {
+        guard let raw, !raw.isEmpty else { return nil }
+        guard let id = Int64(raw), id > 0 else {
+            throw NewsroomError(.invalidField, message: "Tham số \(field) phải là một mã số.", field: field)
+        }
+        return id
+    }
+
     @Sendable func list(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         let query = request.uri.queryParameters
@@ -49,7 +58,7 @@ struct ModerationAPIController {
             queue = parsed
         }
         let page = try await services.store.moderation.queue(
-            queue, article: query["article"].flatMap { Article.ID(String($0)) },
+            queue, article: try Self.id(query["article"], field: "article"),
             after: try APIController.cursor(query["cursor"].map(String.init)),
             limit: try APIController.limit(query["limit"].map(String.init)))
         struct Body: Encodable {
@@ -62,7 +71,7 @@ struct ModerationAPIController {
     @Sendable func counts(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         let counts = try await services.store.moderation.counts(
-            article: request.uri.queryParameters["article"].flatMap { Article.ID(String($0)) })
+            article: try Self.id(request.uri.queryParameters["article"], field: "article"))
         return try Responses.json(Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }))
     }
 
@@ -70,7 +79,7 @@ struct ModerationAPIController {
         _ = try context.requireStaff()
         let query = request.uri.queryParameters
         let entries = try await services.store.moderation.log(
-            comment: query["comment"].flatMap { Comment.ID(String($0)) }, limit: try APIController.limit(query["limit"].map(String.init)))
+            comment: try Self.id(query["comment"], field: "comment"), limit: try APIController.limit(query["limit"].map(String.init)))
         struct Entry: Encodable {
             var id: Int64
             var staff: String

@@ -58,8 +58,8 @@ struct SearchController {
         router.get("/api/v1/search", use: api)
     }
 
-    static func parameters(_ request: HummingbirdCore.Request) -> [String: String] {
-        RequestBody.query(of: request)
+    static func parameters(_ request: HummingbirdCore.Request) throws -> [String: String] {
+        try RequestBody.query(of: request)
     }
 
     func results(_ search: Request) async throws -> SearchResults {
@@ -73,7 +73,7 @@ struct SearchController {
     }
 
     @Sendable func page(_ request: HummingbirdCore.Request, context: NewsroomRequestContext) async throws -> Response {
-        let parameters = Self.parameters(request)
+        let parameters = try Self.parameters(request)
         var model = SearchPage.Model(
             text: VietnameseText.cleanedLine(parameters["q"] ?? ""), from: parameters["from"] ?? "", to: parameters["to"] ?? "",
             category: parameters["category"] ?? "", categories: try await services.store.articles.topics(.category))

@@ -20,8 +20,10 @@ enum LocalDateTime {
         components.second = time.count == 3 ? time[2] : 0
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
-        guard (1...12).contains(date[1]), (1...31).contains(date[2]), (0...23).contains(time[0]), (0...59).contains(time[1]),
-            let utc = calendar.date(from: components)
+        // Years a newspaper has (no year 292,277,026,596), and a day the month has: no 31 February turned into March.
+        guard (1900...9999).contains(date[0]), (1...12).contains(date[1]), (1...31).contains(date[2]), (0...23).contains(time[0]),
+            (0...59).contains(time[1]), (0...59).contains(components.second ?? 0), let utc = calendar.date(from: components),
+            calendar.component(.day, from: utc) == date[2]
         else { return nil }
         return utc.addingTimeInterval(-offset)
     }

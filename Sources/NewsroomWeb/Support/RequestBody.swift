@@ -70,10 +70,10 @@ enum RequestBody {
     }
 
     /// The query string of a GET form as a browser sends it (spaces as `+`), decoded; the first value of each name wins.
-    /// Hummingbird's `queryParameters` leave `+` as it is.
-    static func query(of request: Request) -> [String: String] {
-        guard let query = request.uri.query, let pairs = try? formPairs(from: query) else { return [:] }
-        return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+    /// Hummingbird's `queryParameters` leave `+` as it is. A broken escape is 400, never a silently empty query.
+    static func query(of request: Request) throws -> [String: String] {
+        guard let query = request.uri.query else { return [:] }
+        return Dictionary(try formPairs(from: query), uniquingKeysWith: { first, _ in first })
     }
 
     /// Every name/value pair in order, repeated names included (the desk's `ids` checkboxes).
