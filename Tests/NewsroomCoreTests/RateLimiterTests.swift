@@ -71,4 +71,16 @@ struct RateLimiterTests {
         #expect(await limiter.acquire(key: "k", now: Self.start.addingTimeInterval(29.2)) == 1)
         #expect(await limiter.acquire(key: "k", now: Self.start.addingTimeInterval(30.1)) == nil)
     }
+
+    @Test("a flood from ever new keys within one window keeps memory bounded, the newest keys remembered")
+    func boundedKeys() async {
+        let limiter = RateLimiter(limits: [RateLimit(1, per: 3600)], maxKeys: 100)
+        let start = Date(timeIntervalSince1970: 1_800_000_000)
+        for index in 0..<1_000 {
+            #expect(await limiter.acquire(key: "may-\(index)", now: start.addingTimeInterval(Double(index))) == nil)
+            #expect(await limiter.keyCount <= 100)
+        }
+        // The latest client is still limited.
+        #expect(await limiter.acquire(key: "may-999", now: start.addingTimeInterval(1_000)) != nil)
+    }
 }

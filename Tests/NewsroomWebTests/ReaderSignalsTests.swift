@@ -162,6 +162,24 @@ import Testing
         }
     }
 
+    @Test func behindATrustedTLSProxyTheOriginsSchemeIsTheProxys() async throws {
+        try await withLiveApp { client, store in
+            let article = try await store.article()
+            let comment = try await store.comments.insert(Fixtures.comment(article: article.id))
+            func like(origin: String, proto: String?) async throws -> HTTPResponse.Status {
+                var headers = reader("a", json: false)
+                headers[.origin] = origin
+                if let proto { headers[OriginGuard.forwardedProto] = proto }
+                return try await client.execute(uri: "/binh-luan/\(comment.id)/thich", method: .post, headers: headers) { $0.status }
+            }
+            #expect(try await like(origin: "https://localhost", proto: "https") == .seeOther)
+            #expect(try await like(origin: "http://localhost", proto: nil) == .seeOther)
+            #expect(try await like(origin: "https://localhost", proto: nil) == .forbidden)
+            #expect(try await like(origin: "http://localhost", proto: "https") == .forbidden)
+            #expect(try await like(origin: "https://evil.example", proto: "https") == .forbidden)
+        }
+    }
+
     @Test func formsFromAnotherOriginAreRefused() async throws {
         try await withApp { client, store in
             let article = try await store.article()

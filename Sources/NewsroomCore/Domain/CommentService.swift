@@ -151,13 +151,19 @@ extension RateLimit {
 /// tests; several instances share `SQLRateLimiter` instead.
 public actor RateLimiter: RateLimitStore {
     public let limits: [RateLimit]
+    /// The most keys remembered at once.
+    public let maxKeys: Int
     private var events: [String: [Date]] = [:]
     private let longest: TimeInterval
 
-    public init(limits: [RateLimit]) {
+    public init(limits: [RateLimit], maxKeys: Int = 200_000) {
         self.limits = limits
         self.longest = limits.map(\.seconds).max() ?? 0
+        self.maxKeys = maxKeys
     }
+
+    /// How many keys are remembered.
+    public var keyCount: Int { events.count }
 
     public init(limit: Int, window: TimeInterval) { self.init(limits: [RateLimit(limit, per: window)]) }
 
@@ -169,8 +175,14 @@ public actor RateLimiter: RateLimitStore {
         }
         if let wait = RateLimit.wait(limits, events: recent, now: now) { return wait }
         for key in keys { events[key, default: []].append(now) }
-        if events.count > 50_000 {
+        if events.count > min(50_000, maxKeys) {
             events = events.filter { $0.value.last.map { $0 > now.addingTimeInterval(-longest) } ?? false }
+        }
+        // Still too many (a flood from ever new addresses within one window): the keys seen longest ago go, so memory
+        // stays bounded; a client forgotten this way is at worst let through once more.
+        if events.count > maxKeys {
+            let kept = events.sorted { ($0.value.last ?? .distantPast) > ($1.value.last ?? .distantPast) }.prefix(maxKeys * 3 / 4)
+            events = Dictionary(uniqueKeysWithValues: kept.map { ($0.key, $0.value) })
         }
         return nil
     }

@@ -27,7 +27,7 @@ struct StaffAuthMiddleware: RouterMiddleware {
         guard allows(staff.role) else { throw NewsroomError(.forbidden) }
         var request = request
         if request.method != .get && request.method != .head {
-            try await CSRF.check(&request, session: session, config: services.config)
+            try await CSRF.check(&request, session: session, config: services.config, peer: context.remoteAddress?.ipAddress)
         }
         context.staff = staff
         context.csrfToken = session.csrf
@@ -45,9 +45,11 @@ enum CSRF {
     static let header = HTTPField.Name("X-CSRF-Token")!
     static let field = "_csrf"
 
-    static func check(_ request: inout Request, session: StaffSession, config: AppConfig) async throws {
+    static func check(_ request: inout Request, session: StaffSession, config: AppConfig, peer: String?) async throws {
         if let source = request.headers[.origin] ?? request.headers[.referer] {
-            guard OriginGuard.isSameOrigin(source, request: request, config: config) else { throw NewsroomError(.csrfInvalid) }
+            guard OriginGuard.isSameOrigin(source, request: request, config: config, peer: peer) else {
+                throw NewsroomError(.csrfInvalid)
+            }
         }
         var sent = request.headers[header]
         if sent == nil, request.headers[.contentType]?.hasPrefix("application/x-www-form-urlencoded") == true {

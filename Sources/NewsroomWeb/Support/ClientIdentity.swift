@@ -14,7 +14,8 @@ struct ClientIdentity: Sendable {
     var cookie: String?
     /// A new signed cookie to set when the browser had no valid one.
     var newCookie: String?
-    /// Keyed hash used for duplicate checks and rate limits: the address when known, else the cookie.
+    /// Keyed hash used for duplicate checks, rate limits and bans: the address (an IPv6 one by its /64) when known, else
+    /// the cookie.
     var fingerprint: String
     /// Keyed hash of the client's address alone, which bounds what any number of cookies can do (likes per address,
     /// distinct addresses behind reports).
@@ -32,7 +33,7 @@ struct ClientIdentity: Sendable {
         self.cookie = cookie
         self.newCookie = cookie == nil ? Self.signed(browser, key: key) : nil
         func hash(_ value: String) -> String { Self.hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key).prefix(16)) }
-        self.fingerprint = hash(address.map { "ip:\($0)" } ?? cookie.map { "c:\($0)" } ?? "anonymous")
+        self.fingerprint = hash(address.map { "ip:\(Self.network($0))" } ?? cookie.map { "c:\($0)" } ?? "anonymous")
         self.addressKey = hash(address.map { "net:\(Self.network($0))" } ?? "anonymous")
         self.likeKey = hash("c:\(browser)")
     }

@@ -12,17 +12,31 @@ struct OriginGuard: RouterMiddleware {
     let config: AppConfig
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if request.method != .get, request.method != .head, request.method != .options,
-            let origin = request.headers[.origin], !Self.isSameOrigin(origin, request: request, config: config)
+        if request.method != .get, request.method != .head, request.method != .options, let origin = request.headers[.origin],
+            !Self.isSameOrigin(origin, request: request, config: config, peer: context.remoteAddress?.ipAddress)
         {
             throw NewsroomError(.csrfInvalid)
         }
         return try await next(request, context)
     }
 
+    static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+
+    /// The scheme readers use: the public address's, else what a trusted proxy says it received (`X-Forwarded-Proto`:
+    /// a TLS proxy in front), else https when cookies are marked secure, else http.
+    static func scheme(of request: Request, config: AppConfig, peer: String?) -> String {
+        if let peer, config.trustedProxies.contains(where: { $0.contains(peer) }),
+            let proto = request.headers[forwardedProto]?.split(separator: ",").first?.trimmingCharacters(in: .whitespaces).lowercased(),
+            proto == "http" || proto == "https"
+        {
+            return proto
+        }
+        return config.secureCookies ? "https" : "http"
+    }
+
     /// Whether `source` (an `Origin`, or a `Referer` URL) is this site: the same scheme, host and port as the public
     /// address when one is set, else as the address the request was sent to.
-    static func isSameOrigin(_ source: String, request: Request, config: AppConfig) -> Bool {
+    static func isSameOrigin(_ source: String, request: Request, config: AppConfig, peer: String?) -> Bool {
         guard source != "null", let url = URLComponents(string: source), let scheme = url.scheme?.lowercased(),
             let host = url.host?.lowercased()
         else { return false }
@@ -33,11 +47,10 @@ struct OriginGuard: RouterMiddleware {
         {
             return sent == "\(siteScheme)://\(siteHost):\(site.port ?? (siteScheme == "https" ? 443 : 80))"
         }
+        let requestedScheme = Self.scheme(of: request, config: config, peer: peer)
         guard let authority = request.head.authority?.lowercased(),
-            let requested = URLComponents(string: "\(config.secureCookies ? "https" : "http")://\(authority)"),
-            let requestedHost = requested.host
+            let requested = URLComponents(string: "\(requestedScheme)://\(authority)"), let requestedHost = requested.host
         else { return false }
-        let requestedScheme = config.secureCookies ? "https" : "http"
         return sent == "\(requestedScheme)://\(requestedHost):\(requested.port ?? (requestedScheme == "https" ? 443 : 80))"
     }
 }
