@@ -67,6 +67,13 @@ struct VisibleTextTests {
             "v.\u{0441}.l",  // look-alike and dots
             "\u{0501}m",  // Cyrillic ԁ: "dm"
             "l\u{043E}\u{0302}\u{0300}n",  // Vietnamese marks on a Cyrillic о: "lồn"
+            "\u{FF56}\u{00AD}\u{0441}\u{200D}\u{FF4C}",  // fullwidth, look-alike and invisible together
+            "v\u{00A0}c\u{00A0}l",  // no-break spaces
+            "v\u{3000}c\u{3000}l",  // ideographic spaces
+            "v\u{2009}c\u{202F}l",  // thin and narrow spaces
+            "v\tc\tl",  // tabs
+            "v\u{0301}c\u{0323}l",  // marks on the letters
+            "V\u{200C}C\u{200C}L",  // zero-width non-joiners, capitals
         ])
     func disguisedBannedWordIsRefused(word: String) {
         let text = "Bài này viết \(word) thật"

@@ -18,7 +18,8 @@ public struct TextToken: Sendable, Equatable {
 }
 
 public enum TextTokens {
-    /// Characters that may be typed between the letters of a word to hide it: "v.c.l", "đ-m", "d*t".
+    /// Characters that may be typed between the letters of a word to hide it: "v.c.l", "đ-m", "d*t" (and any space,
+    /// tab or line break).
     static let joiners: Set<Character> = [" ", ".", "-", "_", "*", ",", "'", "`", "~", "+", "/", "|"]
     /// Digits and symbols typed for letters.
     static let leet: [Character: Character] = ["0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"]
@@ -90,7 +91,7 @@ public enum TextTokens {
         }
         for word in words {
             if word.length == 1, let previous = run.last,
-                text[previous.range.upperBound..<word.range.lowerBound].allSatisfy({ joiners.contains($0) })
+                text[previous.range.upperBound..<word.range.lowerBound].allSatisfy({ joiners.contains($0) || $0.isWhitespace })
             {
                 run.append(word)
             } else {

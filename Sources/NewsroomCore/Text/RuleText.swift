@@ -56,7 +56,20 @@ public struct RuleText: Sendable {
         for scalar in String(mapped).decomposedStringWithCompatibilityMapping.unicodeScalars {
             readable.append(Self.latin(scalar))
         }
+        // Vietnamese puts marks on vowels only: on a consonant, a digit or nothing, a mark is decoration ("v́c̣l").
+        if let base = readable.first, !Self.vowels.contains(base) {
+            readable = readable.filter { !Self.isMark($0) }
+        }
         return String(readable).precomposedStringWithCanonicalMapping
+    }
+
+    static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y", "A", "E", "I", "O", "U", "Y"]
+
+    static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .spacingMark: true
+        default: false
+        }
     }
 
     /// The Latin letter a look-alike stands for, or the scalar itself.
