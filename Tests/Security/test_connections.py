@@ -159,3 +159,37 @@ def test_a_malformed_request_gets_a_json_400(server):
     assert data.startswith(b"HTTP/1.1 400"), data[:200]
     sock.close()
     assert process.poll() is None
+
+
+def descriptors(process):
+    return len(os.listdir(f"/proc/{process.pid}/fd"))
+
+
+def test_a_client_that_never_reads_its_responses_is_closed_after_the_time_out(server):
+    process, port = server
+    assert healthz(port) == 200
+    time.sleep(0.5)
+    before = descriptors(process)
+    sock = socket.socket()
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    sock.connect(("127.0.0.1", port))
+    # Pipelined requests for a 40 KB document, none of whose answers is read: the server's buffers fill up and its
+    # writes stall. Whole requests only, so no request is left half-sent (that time-out is tested above).
+    request = b"GET /api/v1/openapi.json HTTP/1.1\r\nHost: x\r\n\r\n"
+    sock.setblocking(False)
+    sent = 0
+    for _ in range(400):
+        try:
+            sock.send(request)
+            sent += 1
+        except BlockingIOError:
+            break
+    time.sleep(0.5)
+    assert descriptors(process) == before + 1, "the connection should be open while the server writes"
+    # The client reads nothing: after the time-out, the server lets the connection go.
+    deadline = time.monotonic() + TIMEOUT + 4
+    while descriptors(process) > before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert descriptors(process) == before, f"the server kept a connection whose client read nothing ({sent} requests)"
+    sock.close()
+    assert healthz(port) == 200

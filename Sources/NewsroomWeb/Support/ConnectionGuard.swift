@@ -78,6 +78,9 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private var admitted = false
     private var refused = false
     private var timer: Scheduled<Void>?
+    /// Runs while the client reads nothing of what it is sent (the socket's buffer full): a slow reader holds a
+    /// connection no longer than a slow writer.
+    private var stall: Scheduled<Void>?
     /// Requests whose head has arrived and whose response has not ended.
     private var inFlight = 0
     private var readingBody = false
@@ -117,11 +120,13 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     func handlerRemoved(context: ChannelHandlerContext) {
         cancelTimer()
+        cancelStall()
         releaseOnce()
     }
 
     func channelInactive(context: ChannelHandlerContext) {
         cancelTimer()
+        cancelStall()
         releaseOnce()
         context.fireChannelInactive()
     }
@@ -140,6 +145,15 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             cancelTimer()
         }
         context.fireChannelRead(data)
+    }
+
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        cancelStall()
+        if !context.channel.isWritable {
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            stall = context.eventLoop.scheduleTask(in: counter.limits.idleTimeout) { loopBound.value.close(promise: nil) }
+        }
+        context.fireChannelWritabilityChanged()
     }
 
     /// A request head the parser cannot read is answered here, with the error table's JSON, since no route will
@@ -179,6 +193,11 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func cancelTimer() {
         timer?.cancel()
         timer = nil
+    }
+
+    private func cancelStall() {
+        stall?.cancel()
+        stall = nil
     }
 
     private func releaseOnce() {
