@@ -128,7 +128,10 @@ public struct SQLCommentRepository: CommentRepository {
     }
 
     public func like(comment: Comment.ID, client: String, address: String, perAddress: Int, at date: Date) async throws -> Int? {
-        try await database.write { db in
+        let dialect = database.dialect
+        return try await database.write { db in
+            // On PostgreSQL, writers run side by side: the count and the insert below are one step per address.
+            if let lock = dialect.serialise(on: ["like:\(comment):\(address)"]) { try await db.raw(lock).run() }
             guard
                 try await db.raw("SELECT id FROM comments WHERE id = \(bind: comment) AND status = 'published'").first()
                     != nil

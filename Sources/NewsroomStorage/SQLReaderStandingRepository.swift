@@ -7,11 +7,25 @@ public struct SQLReaderStandingRepository: ReaderStandingRepository {
     let database: any Database
 
     public func report(
-        comment: Comment.ID, client: String, address: String, reason: ReportReason, threshold: Int, at date: Date
+        comment: Comment.ID, client: String, address: String, perAddress: Int, reason: ReportReason, threshold: Int, at date: Date
     ) async throws -> Int? {
-        try await database.write { db in
+        let dialect = database.dialect
+        return try await database.write { db in
+            if let lock = dialect.serialise(on: ["report:\(comment)"]) { try await db.raw(lock).run() }
             guard try await db.raw("SELECT id FROM comments WHERE id = \(bind: comment) AND status = 'published'").first() != nil
             else { return nil }
+            // However many cookies one address brings, it files at most `perAddress` reports on a comment a day.
+            let fromAddress =
+                try await db.raw(
+                    """
+                    SELECT COUNT(*) AS n FROM comment_reports WHERE comment_id = \(bind: comment) AND address = \(bind: address)
+                    AND created_at >= \(bind: Timestamp(date.addingTimeInterval(-86_400)))
+                    """
+                ).first()?.decode(column: "n", as: Int.self) ?? 0
+            guard fromAddress < perAddress else {
+                return try await db.raw("SELECT reports FROM comments WHERE id = \(bind: comment)").first()?
+                    .decode(column: "reports", as: Int.self) ?? 0
+            }
             let inserted = try await db.insert(into: "comment_reports")
                 .columns("comment_id", "client", "address", "reason", "created_at")
                 .values(SQLBind(comment), SQLBind(client), SQLBind(address), SQLBind(reason.rawValue), SQLBind(Timestamp(date)))

@@ -53,7 +53,8 @@ public struct SQLStaffRepository: StaffRepository {
                     .first()?.decode(column: "id", as: StaffMember.ID.self)
             else { return false }
             // Whoever knew the old password may be signed in with it: every session of the account ends.
-            try await db.raw("DELETE FROM sessions WHERE staff_id = \(bind: id)").run()
+            // Sessions made before sessions named their staff (migration 11) cannot be told apart: they end too.
+            try await db.raw("DELETE FROM sessions WHERE staff_id = \(bind: id) OR staff_id IS NULL").run()
             return true
         }
     }

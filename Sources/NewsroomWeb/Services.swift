@@ -71,7 +71,8 @@ struct Services: Sendable {
     /// send it back to the queue. The reports since its last approval, nil when no published comment has this id.
     func report(_ comment: Comment, reason: ReportReason, client: ClientIdentity) async throws -> Int? {
         let reports = try await store.standing.report(
-            comment: comment.id, client: client.likeKey, address: client.addressKey, reason: reason,
+            comment: comment.id, client: client.likeKey, address: client.addressKey, perAddress: config.likesPerAddress,
+            reason: reason,
             threshold: config.reportThreshold, at: now())
         pageChanged(article: comment.articleID)
         return reports
@@ -79,7 +80,9 @@ struct Services: Sendable {
 
     /// Who sent a request, for limits, likes and reports.
     func client(_ request: Request, _ context: NewsroomRequestContext) -> ClientIdentity {
-        ClientIdentity(request: request, context: context, secret: config.secret, trustedProxies: config.trustedProxies)
+        var client = ClientIdentity(request: request, context: context, secret: config.secret, trustedProxies: config.trustedProxies)
+        client.secure = config.secureCookies
+        return client
     }
 
     /// The published article with this id, or 404 `article_not_found` (readers never see drafts).

@@ -56,10 +56,15 @@ class Site:
             return json.load(response)["comment"]
 
     def like(self, comment_id, client):
-        # A cookie the server did not sign counts as none: each call is a new reader (up to 20 per address a day).
+        """A like from reader number `client`, who first views the article (which gives it its signed cookie)."""
+        if not hasattr(self, "cookies"):
+            self.cookies = {}
+        if client not in self.cookies:
+            with urllib.request.urlopen(self.url) as response:
+                self.cookies[client] = response.headers["Set-Cookie"].split(";")[0]
         request = urllib.request.Request(
             f"{self.base}/api/v1/comments/{comment_id}/likes", method="POST", data=b"{}",
-            headers={"Cookie": f"nr_client={client:032x}", "Content-Type": "application/json"})
+            headers={"Cookie": self.cookies[client], "Content-Type": "application/json"})
         with urllib.request.urlopen(request) as response:
             return json.load(response)["likes"]
 

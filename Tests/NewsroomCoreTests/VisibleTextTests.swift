@@ -74,6 +74,10 @@ struct VisibleTextTests {
             "v\tc\tl",  // tabs
             "v\u{0301}c\u{0323}l",  // marks on the letters
             "V\u{200C}C\u{200C}L",  // zero-width non-joiners, capitals
+            "v\u{00B7}c\u{00B7}l", "v\u{2022}c\u{2022}l", "v:c:l", "v=c=l", "v\u{3001}c\u{3001}l",  // other separators
+            "v\u{2800}c\u{2800}l",  // braille blanks
+            "vc\u{0142}", "vc\u{019A}", "v\u{0188}l", "vc\u{026B}",  // letters with strokes and hooks
+            "l\u{1ED3}\u{0300}n", "l\u{1ED3}\u{0308}n",  // a vowel's own marks doubled, or a foreign one
         ])
     func disguisedBannedWordIsRefused(word: String) {
         let text = "Bài này viết \(word) thật"
@@ -242,5 +246,23 @@ struct VisibleTextTests {
         let emoji = "\u{2764}\u{FE0F} 1\u{FE0F}\u{20E3} \u{1F3F3}\u{FE0F}\u{200D}\u{26A7}\u{FE0F} \u{1F44D}\u{1F3FD}"
         #expect(VisibleText.mostStackedMarks(emoji) == 2)
         _ = try Self.submission(body: emoji).validated()
+    }
+
+    @Test(
+        "one character of many scalars is refused, however it is built; real emoji sequences pass",
+        arguments: [
+            ("A" + String(repeating: "\u{0903}", count: 50), false),  // spacing marks
+            (String(repeating: "\u{1100}", count: 40), false),  // Hangul leading consonants, one syllable block
+            ("👨" + String(repeating: "\u{200D}👨", count: 25), false),  // an endless ZWJ sequence
+            ("👨‍👩‍👧‍👦", true), ("👩🏽‍❤️‍💋‍👨🏻", true), ("🇻🇳", true), ("1️⃣", true), ("Nguyễn Thị Ánh", true),
+        ])
+    func charactersOfManyScalars(text: String, typeable: Bool) {
+        #expect(VisibleText.isTypeable(text) == typeable)
+        let submission = Self.submission(body: "Bình luận " + text)
+        if typeable {
+            #expect((try? submission.validated()) != nil)
+        } else {
+            #expect(throws: NewsroomError(.invalidText, field: "body")) { try submission.validated() }
+        }
     }
 }

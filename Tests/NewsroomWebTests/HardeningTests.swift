@@ -72,6 +72,10 @@ import Testing
                 ("/api/v1/search?q=nam&from=2026-02-28&to=2026-03-01", .get, nil, .ok),
                 ("/api/v1/search?q=nam&page=%FF", .get, nil, .badRequest),
                 ("/api/v1/search?q=nam&page=%G1", .get, nil, .badRequest),
+                ("/api/v1/search?q=nam&category=%00", .get, nil, .badRequest),
+                ("/tim-kiem?q=%00", .get, nil, .badRequest),
+                ("/chuyen-muc/%00", .get, nil, .notFound),
+                ("/chuyen-muc/a%00b/rss.xml", .get, nil, .notFound),
             ]
             let comment = try await store.comments.insert(Fixtures.comment(article: article.id))
             try await client.execute(

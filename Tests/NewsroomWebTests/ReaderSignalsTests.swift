@@ -27,13 +27,64 @@ import Testing
                     return try json(response.body)["likes"] as? Int ?? -1
                 }
             }
-            #expect(last == 20)
-            #expect(try await store.comments.comment(id: comment.id)?.likes == 20)
+            // A cookie the server did not sign is none: the address is the client, and liking again counts once.
+            #expect(last == 1)
+            #expect(try await store.comments.comment(id: comment.id)?.likes == 1)
             // Another address is not held back by the first one's limit.
             try await client.execute(
                 uri: "/api/v1/comments/\(comment.id)/likes", method: .post, headers: reader("khac", address: "198.51.100.21"),
                 body: ByteBuffer(string: "{}")
-            ) { response throws in #expect(try json(response.body)["likes"] as? Int == 21) }
+            ) { response throws in #expect(try json(response.body)["likes"] as? Int == 2) }
+        }
+    }
+
+    @Test func cookiesCollectedFromTheServerStillCountAtMostTheLimitPerAddress() async throws {
+        try await withLiveApp { client, store in
+            let article = try await store.article()
+            let comment = try await store.comments.insert(Fixtures.comment(article: article.id))
+            // Each cookie was signed by the server (as a page view would give it): 25 "readers" on one address.
+            for index in 0..<25 {
+                try await client.execute(
+                    uri: "/api/v1/comments/\(comment.id)/likes", method: .post, headers: reader("r\(index)", address: "198.51.100.30"),
+                    body: ByteBuffer(string: "{}")
+                ) { #expect($0.status == .ok) }
+                try await client.execute(
+                    uri: "/api/v1/comments/\(comment.id)/reports", method: .post, headers: reader("r\(index)", address: "198.51.100.30"),
+                    body: try jsonBody(["reason": "spam"])
+                ) { #expect($0.status == .ok) }
+            }
+            let counted = try #require(try await store.comments.comment(id: comment.id))
+            #expect(counted.likes == 20)
+            #expect(counted.reports == 20)
+            #expect(counted.status == .published)
+        }
+    }
+
+    @Test func aLikeWithoutABodyIsFineAndTheArticlePageGivesTheSignedCookie() async throws {
+        try await withLiveApp { client, store in
+            let article = try await store.article()
+            let comment = try await store.comments.insert(Fixtures.comment(article: article.id))
+            let cookie = try await client.execute(uri: article.path, method: .get, headers: [ClientIdentity.forwardedFor: "192.0.2.70"]) {
+                response throws in
+                let setCookie = try #require(response.headers[.setCookie])
+                return String(setCookie.prefix { $0 != ";" })
+            }
+            for _ in 0..<2 {
+                try await client.execute(
+                    uri: "/api/v1/comments/\(comment.id)/likes", method: .post,
+                    headers: [.cookie: cookie, ClientIdentity.forwardedFor: "192.0.2.70"]
+                ) { response throws in
+                    #expect(response.status == .ok)
+                    #expect(try json(response.body)["likes"] as? Int == 1)
+                    #expect(response.headers[.setCookie] == nil)
+                }
+            }
+            // Without a cookie at all, the address is the client: idempotent as DESIGN.md says.
+            for _ in 0..<2 {
+                try await client.execute(
+                    uri: "/api/v1/comments/\(comment.id)/likes", method: .post, headers: [ClientIdentity.forwardedFor: "192.0.2.71"]
+                ) { response throws in #expect(try json(response.body)["likes"] as? Int == 2) }
+            }
         }
     }
 
@@ -52,7 +103,7 @@ import Testing
                     body: ByteBuffer(string: "{}")
                 ) { #expect($0.status == .ok) }
             }
-            #expect(try await store.comments.comment(id: comment.id)?.likes == 20)
+            #expect(try await store.comments.comment(id: comment.id)?.likes == 1)
         }
     }
 

@@ -29,8 +29,9 @@ def server():
     env = dict(os.environ, NEWSROOM_DATABASE_URL=f"sqlite://{directory.name}/site.sqlite",
                NEWSROOM_SECRET="connections-test-secret-connections-test")
     process = subprocess.Popen(
-        ["prlimit", "--nofile=256:256", str(BINARY), "serve", "--port", "0", "--no-demo",
-         "--header-timeout", str(TIMEOUT), "--idle-timeout", str(TIMEOUT), "--body-timeout", str(TIMEOUT)],
+        ["prlimit", "--nofile=256:256", str(BINARY), "serve", "--port", "0",
+         "--header-timeout", str(TIMEOUT), "--idle-timeout", str(TIMEOUT), "--body-timeout", str(TIMEOUT),
+         "--streams-per-address", "5"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     for line in process.stdout:
         match = re.search(r"http://127\.0\.0\.1:(\d+) ", line)
@@ -193,3 +194,50 @@ def test_a_client_that_never_reads_its_responses_is_closed_after_the_time_out(se
     assert descriptors(process) == before, f"the server kept a connection whose client read nothing ({sent} requests)"
     sock.close()
     assert healthz(port) == 200
+
+
+def test_a_body_finished_after_its_answer_does_not_keep_the_connection_forever(server):
+    """A route may answer before reading the body (404, 415): the connection must still time out afterwards."""
+    process, port = server
+    assert healthz(port) == 200
+    time.sleep(0.5)
+    before = descriptors(process)
+    sock = socket.create_connection(("127.0.0.1", port))
+    sock.sendall(b"POST /khong-co HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\na")
+    sock.settimeout(5)
+    assert sock.recv(4096).startswith(b"HTTP/1.1 404")
+    sock.sendall(b"b")
+    time.sleep(0.5)
+    deadline = time.monotonic() + TIMEOUT + 4
+    while descriptors(process) > before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert descriptors(process) == before, "the connection stayed open after its body was finished"
+    sock.close()
+
+
+def test_event_streams_dropped_before_they_start_give_their_place_back(server):
+    """A client that hangs up while its stream is being opened must not keep one of its address's places for good."""
+    import struct
+    process, port = server
+    # Article 1 is the first of the demo articles.
+    request = b"GET /api/v1/articles/1/events HTTP/1.1\r\nHost: x\r\n\r\n"
+    status = urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz").status
+    assert status == 200
+    for index in range(300):
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        sock.sendall(request)
+        time.sleep((index % 10) * 0.0003)
+        sock.close()  # a reset, mid-request
+    # A stream whose reader has gone is noticed at its next write at the latest: the keep-alive line every 20 s.
+    time.sleep(23)
+    opened = []
+    for _ in range(5):
+        sock = socket.create_connection(("127.0.0.1", port))
+        sock.sendall(request)
+        sock.settimeout(5)
+        head = sock.recv(4096)
+        opened.append(sock)
+        assert head.startswith(b"HTTP/1.1 200"), f"a dropped stream kept its place: {head[:100]!r}"
+    for sock in opened:
+        sock.close()

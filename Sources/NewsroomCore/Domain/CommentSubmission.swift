@@ -46,7 +46,7 @@ extension CommentSubmission {
         }
         let author = VietnameseText.cleanedLine(author)
         guard !author.isEmpty else { throw NewsroomError(.authorMissing, field: "author") }
-        guard VisibleText.mostStackedMarks(author) <= VisibleText.maxStackedMarks else {
+        guard VisibleText.isTypeable(author) else {
             throw NewsroomError(.invalidText, field: "author")
         }
         guard author.count <= CommentLimits.authorMaxLength else {
@@ -60,7 +60,7 @@ extension CommentSubmission {
         }
         let body = VietnameseText.cleanedMultiline(body)
         guard !body.isEmpty else { throw NewsroomError(.commentEmpty, field: "body") }
-        guard VisibleText.mostStackedMarks(body) <= VisibleText.maxStackedMarks else {
+        guard VisibleText.isTypeable(body) else {
             throw NewsroomError(.invalidText, field: "body")
         }
         guard body.count <= CommentLimits.bodyMaxLength else {

@@ -20,11 +20,11 @@ public enum ReportReason: String, Sendable, CaseIterable, Codable {
 /// Reports, bans and the history that earns trust.
 public protocol ReaderStandingRepository: Sendable {
     /// Records a client's report of a published comment (once per client; `address` is the keyed hash of its
-    /// address); when reports since the last approval come from `threshold` distinct addresses, the comment goes
+    /// address, which files at most `perAddress` reports on a comment a day); when reports since the last approval come from `threshold` distinct addresses, the comment goes
     /// back to the queue (pending). Returns the reports since the last approval, nil when no published comment has
     /// this id.
     func report(
-        comment: Comment.ID, client: String, address: String, reason: ReportReason, threshold: Int, at date: Date
+        comment: Comment.ID, client: String, address: String, perAddress: Int, reason: ReportReason, threshold: Int, at date: Date
     ) async throws -> Int?
 
     /// Bans the e-mail (when given) and the client of a comment, and rejects it; false when there is no comment.

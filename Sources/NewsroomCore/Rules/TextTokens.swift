@@ -18,9 +18,6 @@ public struct TextToken: Sendable, Equatable {
 }
 
 public enum TextTokens {
-    /// Characters that may be typed between the letters of a word to hide it: "v.c.l", "đ-m", "d*t" (and any space,
-    /// tab or line break).
-    static let joiners: Set<Character> = [" ", ".", "-", "_", "*", ",", "'", "`", "~", "+", "/", "|"]
     /// Digits and symbols typed for letters.
     static let leet: [Character: Character] = ["0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"]
 
@@ -75,7 +72,8 @@ public enum TextTokens {
         return result
     }
 
-    /// Runs of two or more one-letter tokens separated only by joiners ("v.c.l", "đ m") as one token each.
+    /// Runs of two or more one-letter tokens separated only by what is neither a letter nor a digit ("v.c.l", "đ m",
+    /// "v·c·l", "v、c、l") as one token each.
     static func joinedSingles(_ words: [TextToken], in text: String) -> [TextToken] {
         var joined: [TextToken] = []
         var run: [TextToken] = []
@@ -91,7 +89,7 @@ public enum TextTokens {
         }
         for word in words {
             if word.length == 1, let previous = run.last,
-                text[previous.range.upperBound..<word.range.lowerBound].allSatisfy({ joiners.contains($0) || $0.isWhitespace })
+                text[previous.range.upperBound..<word.range.lowerBound].allSatisfy({ !$0.isLetter && !$0.isNumber })
             {
                 run.append(word)
             } else {

@@ -48,5 +48,13 @@ extension RuleText {
         0x028F: "y", 0x1D22: "z",
         // ℓ: NFKC folds it as well; listed so that the table holds on its own.
         0x2113: "l",
+        // Letters with a stroke, bar or hook that no decomposition removes (TR39 reads them as the letter and an
+        // overlay): ł Ł ƚ ɫ ɬ ɭ ƈ ȼ Ȼ ɕ ø Ø ɵ ɓ ƀ ɗ ƌ ɖ ɠ ħ ɦ ɨ ʝ ƙ ɱ ɲ ɳ ƥ ɽ ʂ ƭ ʈ ŧ ʉ ʋ ƴ ƶ ȥ ʐ
+        // (đ Đ are Vietnamese letters and stay as they are).
+        0x0142: "l", 0x0141: "L", 0x019A: "l", 0x026B: "l", 0x026C: "l", 0x026D: "l", 0x0188: "c", 0x023C: "c",
+        0x023B: "C", 0x0255: "c", 0x00F8: "o", 0x00D8: "O", 0x0275: "o", 0x0253: "b", 0x0180: "b", 0x0257: "d",
+        0x018C: "d", 0x0256: "d", 0x0260: "g", 0x0127: "h", 0x0266: "h", 0x0268: "i", 0x029D: "j", 0x0199: "k",
+        0x0271: "m", 0x0272: "n", 0x0273: "n", 0x01A5: "p", 0x027D: "r", 0x0282: "s", 0x01AD: "t", 0x0288: "t",
+        0x0167: "t", 0x0289: "u", 0x01B4: "y", 0x01B6: "z", 0x0225: "z", 0x0290: "z",
     ]
 }

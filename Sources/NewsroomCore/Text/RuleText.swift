@@ -57,11 +57,34 @@ public struct RuleText: Sendable {
             readable.append(Self.latin(scalar))
         }
         // Vietnamese puts marks on vowels only: on a consonant, a digit or nothing, a mark is decoration ("v́c̣l").
-        if let base = readable.first, !Self.vowels.contains(base) {
-            readable = readable.filter { !Self.isMark($0) }
+        // On a vowel, only its own marks count, one tone and one shape at most: "fück", "lồ̀n" are "fuck", "lồn".
+        if let base = readable.first, Self.isMark(base) || readable.contains(where: Self.isMark) {
+            var kept = String.UnicodeScalarView()
+            var tone = false
+            var shape = false
+            for scalar in readable {
+                guard Self.isMark(scalar) else {
+                    kept.append(scalar)
+                    continue
+                }
+                guard Self.vowels.contains(base) else { continue }
+                if Self.tones.contains(scalar), !tone {
+                    tone = true
+                    kept.append(scalar)
+                } else if Self.shapes.contains(scalar), !shape {
+                    shape = true
+                    kept.append(scalar)
+                }
+            }
+            readable = kept
         }
         return String(readable).precomposedStringWithCanonicalMapping
     }
+
+    /// The five tone marks: grave, acute, tilde, hook above, dot below.
+    static let tones: Set<Unicode.Scalar> = ["\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
+    /// The marks that make a vowel another letter: circumflex (â ê ô), breve (ă), horn (ơ ư).
+    static let shapes: Set<Unicode.Scalar> = ["\u{0302}", "\u{0306}", "\u{031B}"]
 
     static let vowels: Set<Unicode.Scalar> = ["a", "e", "i", "o", "u", "y", "A", "E", "I", "O", "U", "Y"]
 

@@ -6,6 +6,15 @@ public enum VisibleText {
     /// Vietnamese needs two marks on a letter at most ("ệ" is e, a dot below and a circumflex); a letter under more
     /// than this many was piled up to spill over the lines around it ("Zalgo" text), not typed.
     public static let maxStackedMarks = 3
+    /// The most scalars one character may hold: the longest emoji sequences (a couple with skin tones) have 10; a
+    /// character of thousands of scalars is a way of smuggling kilobytes into "one character".
+    public static let maxScalarsPerCharacter = 16
+
+    /// Whether a reader could have typed `text`: no letter under more than `maxStackedMarks` marks, no character of
+    /// more than `maxScalarsPerCharacter` scalars.
+    public static func isTypeable(_ text: String) -> Bool {
+        mostStackedMarks(text) <= maxStackedMarks && !text.contains { $0.unicodeScalars.count > maxScalarsPerCharacter }
+    }
 
     /// Whether `scalar` renders as nothing: Unicode's Default_Ignorable_Code_Point (soft hyphen, zero-width spaces
     /// and joiners, bidi controls, variation selectors, tag characters, Hangul fillers…).
@@ -44,13 +53,13 @@ public enum VisibleText {
         scalar.properties.isEmoji && !scalar.isASCII
     }
 
-    /// The most combining marks (categories Mn and Me) stacked on one base, counted in NFD: 2 for "ệ", 0 for "a".
+    /// The most combining marks (categories Mn, Mc and Me) stacked on one base, counted in NFD: 2 for "ệ", 0 for "a".
     public static func mostStackedMarks(_ text: String) -> Int {
         var most = 0
         var run = 0
         for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars {
             switch scalar.properties.generalCategory {
-            case .nonspacingMark, .enclosingMark:
+            case .nonspacingMark, .enclosingMark, .spacingMark:
                 run += 1
                 most = max(most, run)
             default:

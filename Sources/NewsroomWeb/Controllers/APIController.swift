@@ -34,9 +34,11 @@ struct APIController {
         }
         let limit = try Self.limit(query["limit"].map(String.init))
         let cursor = try Self.cursor(query["cursor"].map(String.init))
-        // The first page is cached like the article page, under the same article version; later pages (a cursor is
-        // any number a client sends) are read each time, so made-up cursors cannot fill the cache.
-        let key = cursor == nil ? PageCache.Key(variant: "json:\(sort.rawValue):\(limit)") : nil
+        // The first page at the page's own size is cached like the article page, under the same article version;
+        // other pages and sizes (a cursor is any number a client sends) are read each time, so made-up parameters
+        // cannot fill the cache.
+        let key =
+            cursor == nil && limit == CommentLimits.defaultPageSize ? PageCache.Key(variant: "json:\(sort.rawValue):\(limit)") : nil
         let now = services.now()
         if let key, let entry = services.pageCache.recent(key, article: articleID, now: now) { return Responses.json(body: entry.body) }
         let generation = services.pageCache.generation(article: articleID)
@@ -107,10 +109,10 @@ struct APIController {
 
     @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let comment = try await publishedComment(context)
-        try RequestBody.requireJSON(request)
-        // The body carries nothing, but is read (64 KiB at most, or 413) so that it cannot be a free upload.
+        // A like carries nothing: no body is fine (DESIGN.md); a body must be JSON, and is read (64 KiB at most, or
+        // 413) so that it cannot be a free upload. Another site's page cannot send either: the Origin guard stops it.
         var request = request
-        _ = try await RequestBody.text(of: &request)
+        if try await !RequestBody.text(of: &request).isEmpty { try RequestBody.requireJSON(request) }
         let client = services.client(request, context)
         guard let likes = try await services.like(comment, client: client) else { throw NewsroomError(.commentNotFound) }
         struct Likes: Encodable { var likes: Int }

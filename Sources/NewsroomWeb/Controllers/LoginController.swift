@@ -38,7 +38,7 @@ struct LoginController {
         guard services.tokens.isValid(fields["formToken"] ?? "", article: 0, at: services.now()) else {
             return refuse(Strings.message(for: .csrfInvalid), .forbidden)
         }
-        let email = StaffRules.normalizedEmail(typed) ?? typed.lowercased()
+        let email = StaffRules.normalizedEmail(typed) ?? VietnameseText.cleanedLine(typed).lowercased()
         let client = services.client(request, context)
         // Per account and client (a stranger's failures slow the stranger), per client (one client guessing many
         // accounts), and per account (an account under attack).

@@ -9,7 +9,12 @@ struct PageController {
 
     func register(on router: Router<NewsroomRequestContext>) {
         router.get(SiteRoute.Pattern.home, use: home)
-        router.get(SiteRoute.Pattern.article, use: article)
+        router.get(SiteRoute.Pattern.article) { request, context in
+            // A reader gets the signed client cookie with the page, so its first like already counts as its own.
+            var response = try await article(request, context: context)
+            services.client(request, context).apply(to: &response)
+            return response
+        }
         for kind in Topic.Kind.allCases {
             router.get("/\(kind.pathPrefix)/{slug}") { request, context in try await topic(kind, request, context) }
         }

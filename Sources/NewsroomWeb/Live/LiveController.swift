@@ -51,16 +51,23 @@ struct LiveController {
             ClientIdentity.address(
                 peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: ClientIdentity.forwardedFor],
                 trusted: services.config.trustedProxies) ?? "?"
+        // One machine, one count: an IPv6 host holds its whole /64.
+        let network = ClientIdentity.network(address)
         let quota = services.streams
-        guard quota.acquire(address: address) else { throw NewsroomError(.overloaded, retryAfter: 30) }
+        guard quota.acquire(address: network) else { throw NewsroomError(.overloaded, retryAfter: 30) }
         // Subscribed before reading the log, so nothing falls between the two; what both carry is sent once.
         let (token, stream) = live.subscribe(article: articleID)
+        // Given back when the stream ends, or when its body never runs at all (the client left before the head was
+        // written): the lease goes with the response.
+        let lease = StreamLease { [live] in
+            live.unsubscribe(article: articleID, token: token)
+            quota.release(address: network)
+        }
         let opening: [LiveMessage]
         do {
             opening = try await self.opening(article: articleID, resumingAfter: resumeFrom, lookingBack: reconnecting)
         } catch {
-            live.unsubscribe(article: articleID, token: token)
-            quota.release(address: address)
+            lease.end()
             throw error
         }
         let headers = Self.headers
@@ -68,11 +75,8 @@ struct LiveController {
         let text = "retry: 2000\n\n" + opening.map(\.text).joined()
         return Response(
             status: .ok, headers: headers,
-            body: ResponseBody { [live] writer in
-                defer {
-                    live.unsubscribe(article: articleID, token: token)
-                    quota.release(address: address)
-                }
+            body: ResponseBody { writer in
+                defer { lease.end() }
                 try await writer.write(ByteBuffer(string: text))
                 // The server is the first service told to shut down and waits for its open responses: each stream
                 // ends itself then, or graceful shutdown would wait for readers who never leave.

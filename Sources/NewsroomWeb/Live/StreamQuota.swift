@@ -38,3 +38,21 @@ final class StreamQuota: Sendable {
 
     var open: Int { state.withLock { $0.total } }
 }
+
+/// What an open stream holds (its place in the quota, its subscription), given back exactly once: when the stream
+/// ends, or when the lease is dropped without the stream ever starting.
+final class StreamLease: Sendable {
+    private let release: Mutex<(@Sendable () -> Void)?>
+
+    init(_ release: @escaping @Sendable () -> Void) { self.release = Mutex(release) }
+
+    func end() {
+        let release = self.release.withLock { release in
+            defer { release = nil }
+            return release
+        }
+        release?()
+    }
+
+    deinit { end() }
+}

@@ -20,9 +20,12 @@ struct ClientIdentity: Sendable {
     /// Keyed hash of the client's address alone, which bounds what any number of cookies can do (likes per address,
     /// distinct addresses behind reports).
     var addressKey: String
-    /// Keyed hash that makes likes and reports idempotent: the browser's id (the one just issued when it had none),
-    /// so readers behind one carrier-grade NAT address still count one each.
+    /// Keyed hash that makes likes and reports idempotent: the browser's signed id, so readers behind one carrier-grade
+    /// NAT address still count one each; without one (a client that keeps no cookies, or made one up), the address:
+    /// liking again from the same client counts once.
     var likeKey: String
+    /// Whether the cookie is marked `Secure` (the site is served over HTTPS).
+    var secure = false
 
     init(request: Request, context: NewsroomRequestContext, secret: [UInt8], trustedProxies: [CIDR] = []) {
         let key = SymmetricKey(data: secret)
@@ -35,7 +38,7 @@ struct ClientIdentity: Sendable {
         func hash(_ value: String) -> String { Self.hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key).prefix(16)) }
         self.fingerprint = hash(address.map { "ip:\(Self.network($0))" } ?? cookie.map { "c:\($0)" } ?? "anonymous")
         self.addressKey = hash(address.map { "net:\(Self.network($0))" } ?? "anonymous")
-        self.likeKey = hash("c:\(browser)")
+        self.likeKey = cookie.map { hash("c:\($0)") } ?? addressKey
     }
 
     /// `ID.SIGNATURE`: 32 hex digits of randomness and 32 of HMAC over them.
@@ -86,6 +89,8 @@ struct ClientIdentity: Sendable {
     func apply(to response: inout Response) {
         guard let newCookie else { return }
         response.setCookie(
-            Cookie(name: Self.cookieName, value: newCookie, maxAge: 365 * 24 * 3600, path: "/", httpOnly: true, sameSite: .lax))
+            Cookie(
+                name: Self.cookieName, value: newCookie, maxAge: 365 * 24 * 3600, path: "/", secure: secure, httpOnly: true,
+                sameSite: .lax))
     }
 }

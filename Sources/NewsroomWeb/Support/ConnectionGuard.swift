@@ -142,18 +142,35 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
             break
         case .end:
             readingBody = false
-            cancelTimer()
+            // The answer may have gone before the body was read (a 404 or 415 does not wait for it): then the
+            // connection is idle from now on, and must not be left without a timer.
+            if inFlight == 0 { arm(context, counter.limits.idleTimeout) } else { cancelTimer() }
         }
         context.fireChannelRead(data)
     }
 
     func channelWritabilityChanged(context: ChannelHandlerContext) {
         cancelStall()
-        if !context.channel.isWritable {
-            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-            stall = context.eventLoop.scheduleTask(in: counter.limits.idleTimeout) { loopBound.value.close(promise: nil) }
-        }
+        if !context.channel.isWritable { armStall(context, buffered: Self.buffered(context)) }
         context.fireChannelWritabilityChanged()
+    }
+
+    /// Bytes written but not yet taken by the client.
+    private static func buffered(_ context: ChannelHandlerContext) -> Int {
+        (try? context.channel.syncOptions?.getOption(.bufferedWritableBytes)) ?? 0
+    }
+
+    /// Closes the connection if, an idle time-out from now, the client has taken none of what waits for it; a slow
+    /// reader that makes progress (a large page over a poor line) is given another period.
+    private func armStall(_ context: ChannelHandlerContext, buffered: Int) {
+        let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        stall = context.eventLoop.scheduleTask(in: counter.limits.idleTimeout) {
+            let (handler, context) = loopBound.value
+            handler.stall = nil
+            guard !context.channel.isWritable else { return }
+            let now = Self.buffered(context)
+            if now < buffered { handler.armStall(context, buffered: now) } else { context.close(promise: nil) }
+        }
     }
 
     /// A request head the parser cannot read is answered here, with the error table's JSON, since no route will
