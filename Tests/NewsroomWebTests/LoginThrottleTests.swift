@@ -79,6 +79,63 @@ import Testing
         }
     }
 
+    @Test func guessesFromManyAddressesQueueBehindTheOwnersKnownBrowserAndAreCapped() async throws {
+        try await withLiveApp(configure: { $0.bcryptCost = 10 }) { testClient, store in
+            _ = try await StaffAccounts(store: store, bcryptCost: 10).add(
+                email: "kiemduyet@toasoan.vn", role: .moderator, password: testPassword)
+            let port = try #require(testClient.port)
+            // The owner signs in once from this browser, which keeps its device cookie.
+            let owner = connection(port)
+            let page = try await send(owner, "/admin/login")
+            let token = try #require(formToken(in: String(buffer: page.body ?? ByteBuffer())))
+            var headers = formHeaders
+            headers[ClientIdentity.forwardedFor] = "198.51.100.9"
+            let first = try await send(
+                owner, "/admin/login", method: .post, headers: headers,
+                body: formBody([("formToken", token), ("email", "kiemduyet@toasoan.vn"), ("password", testPassword)]))
+            #expect(first.head.status == .seeOther)
+            let device = try #require(first.head.headerFields[values: .setCookie].first { $0.hasPrefix("nr_device=") })
+            let deviceCookie = String(device.prefix { $0 != ";" })
+            // Sixty strangers, each from an address of its own (none has failed before), guess at once.
+            let attackers = (0..<20).map { _ in connection(port) }
+            let attack = Task {
+                try await withThrowingTaskGroup(of: [HTTPResponse.Status].self) { group in
+                    for (index, attacker) in attackers.enumerated() {
+                        group.addTask {
+                            var statuses: [HTTPResponse.Status] = []
+                            for guess in 0..<3 {
+                                statuses.append(
+                                    try await self.login(attacker, password: "sai-\(guess)", from: "203.0.113.\(index * 3 + guess + 1)"))
+                            }
+                            return statuses
+                        }
+                    }
+                    return try await group.reduce(into: [HTTPResponse.Status]()) { $0 += $1 }
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let again = try await send(owner, "/admin/login")
+            let secondToken = try #require(formToken(in: String(buffer: again.body ?? ByteBuffer())))
+            var ownerHeaders = formHeaders
+            ownerHeaders[ClientIdentity.forwardedFor] = "198.51.100.9"
+            ownerHeaders[.cookie] = deviceCookie
+            let ownerStatus = try await send(
+                owner, "/admin/login", method: .post, headers: ownerHeaders,
+                body: formBody([("formToken", secondToken), ("email", "kiemduyet@toasoan.vn"), ("password", testPassword)])
+            ).head.status
+            let ownerDone = ContinuousClock.now
+            let statuses = try await attack.value
+            let attackDone = ContinuousClock.now
+            #expect(ownerStatus == .seeOther)
+            #expect(statuses.count == 60)
+            // Beyond the line's length, guesses are refused without being checked.
+            #expect(statuses.contains(.tooManyRequests))
+            // The owner went first, not last.
+            #expect(ownerDone < attackDone)
+            for connection in attackers + [owner] { try await connection.shutdown() }
+        }
+    }
+
     @Test func aClientThatFailedOnAnAccountUnderAttackWaitsButANewOneDoesNot() async throws {
         try await withLiveApp(configure: { $0.bcryptCost = 4 }) { testClient, store in
             _ = try await StaffAccounts(store: store, bcryptCost: 4).add(

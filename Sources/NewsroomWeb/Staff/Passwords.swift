@@ -23,10 +23,18 @@ struct Passwords: Sendable {
         return try await Self.pool.runIfActive { Bcrypt.hash(password, cost: cost) }
     }
 
+    /// Who waits for a check of an account, first served first: a browser that signed in to it before, then a client
+    /// with no failure on it, then the rest.
+    enum Priority: Int, Sendable, Comparable {
+        case failedBefore = 0, newClient = 1, knownDevice = 2
+        static func < (a: Self, b: Self) -> Bool { a.rawValue < b.rawValue }
+    }
+
     /// Whether `password` matches `hash`; with no hash (no such account) it is checked against a decoy, so an
-    /// unknown e-mail takes as long as a wrong password and does not reveal which accounts exist.
-    func verify(_ password: String, hash: String?, account: String = "") async throws -> Bool {
-        await gate.enter(account)
+    /// unknown e-mail takes as long as a wrong password and does not reveal which accounts exist. Nil, unchecked, when
+    /// too many checks of the account already wait (a known device always gets its turn).
+    func verify(_ password: String, hash: String?, account: String = "", priority: Priority = .newClient) async throws -> Bool? {
+        guard await gate.enter(account, priority: priority) else { return nil }
         do {
             let matches = try await Self.pool.runIfActive {
                 let matches = Bcrypt.verify(password, hash: hash ?? Self.decoy)
@@ -44,23 +52,41 @@ struct Passwords: Sendable {
     static let decoy = Bcrypt.hash("không có tài khoản này", cost: 12)
 }
 
-/// Lets one holder per key in at a time, the others waiting in order.
+/// Lets one holder per key in at a time; the others wait, the highest priority first (in arrival order within one),
+/// at most `maxWaiting` below the top priority.
 actor AccountGate {
-    private var busy: Set<String> = []
-    private var waiting: [String: [CheckedContinuation<Void, Never>]] = [:]
+    private struct Waiter {
+        var priority: Passwords.Priority
+        var continuation: CheckedContinuation<Void, Never>
+    }
 
-    func enter(_ key: String) async {
-        if busy.insert(key).inserted { return }
-        await withCheckedContinuation { waiting[key, default: []].append($0) }
+    private var busy: Set<String> = []
+    private var waiting: [String: [Waiter]] = [:]
+    let maxWaiting: Int
+
+    init(maxWaiting: Int = 16) { self.maxWaiting = maxWaiting }
+
+    /// Waits for the key's turn; false at once when the line is full for this priority.
+    func enter(_ key: String, priority: Passwords.Priority) async -> Bool {
+        if busy.insert(key).inserted { return true }
+        let line = waiting[key, default: []]
+        if priority != .knownDevice, line.count >= maxWaiting { return false }
+        await withCheckedContinuation { continuation in
+            var line = waiting[key, default: []]
+            let position = line.firstIndex { $0.priority < priority } ?? line.endIndex
+            line.insert(Waiter(priority: priority, continuation: continuation), at: position)
+            waiting[key] = line
+        }
+        return true
     }
 
     func leave(_ key: String) {
-        guard var queue = waiting[key], !queue.isEmpty else {
+        guard var line = waiting[key], !line.isEmpty else {
             busy.remove(key)
             return
         }
-        let next = queue.removeFirst()
-        waiting[key] = queue.isEmpty ? nil : queue
-        next.resume()
+        let next = line.removeFirst()
+        waiting[key] = line.isEmpty ? nil : line
+        next.continuation.resume()
     }
 }

@@ -93,7 +93,8 @@ func signIn(
         body: formBody([("formToken", token), ("email", email), ("password", password), ("next", "/admin/moderation")])
     ) { response throws in
         #expect(response.status == .seeOther)
-        let setCookie = try #require(response.headers[.setCookie])
+        // The session's cookie (the device cookie comes with it).
+        let setCookie = try #require(response.headers[values: .setCookie].first { $0.hasPrefix("nr_staff=") })
         return String(setCookie.prefix(while: { $0 != ";" }))
     }
     let csrf = try await client.execute(uri: desk, method: .get, headers: [.cookie: cookie]) { response throws in
