@@ -13,7 +13,7 @@ final class SiteCache: Sendable {
 
     private struct State {
         var entries: [String: Entry] = [:]
-        var building: [String: Task<ByteBuffer, any Error>] = [:]
+        var building: [String: (generation: Int, task: Task<ByteBuffer, any Error>)] = [:]
         var generation = 0
     }
 
@@ -29,9 +29,9 @@ final class SiteCache: Sendable {
             if let entry = state.entries[key], now.timeIntervalSince(entry.builtAt) < lifetime, entry.builtAt <= now {
                 return (entry.body, nil, state.generation)
             }
-            if let task = state.building[key] { return (nil, task, state.generation) }
+            if let building = state.building[key] { return (nil, building.task, building.generation) }
             let task = Task { try await build() }
-            state.building[key] = task
+            state.building[key] = (state.generation, task)
             return (nil, task, state.generation)
         }
         if let cached { return cached }
@@ -39,13 +39,16 @@ final class SiteCache: Sendable {
         do {
             let body = try await task.value
             state.withLock { state in
-                state.building[key] = nil
+                // Only this build's own record goes: one begun after an invalidation may be under way.
+                if state.building[key]?.generation == started { state.building[key] = nil }
                 // A build that began before an invalidation may predate the change: served once, not kept.
                 if started == state.generation { state.entries[key] = Entry(body: body, builtAt: now) }
             }
             return body
         } catch {
-            state.withLock { $0.building[key] = nil }
+            state.withLock { state in
+                if state.building[key]?.generation == started { state.building[key] = nil }
+            }
             throw error
         }
     }
