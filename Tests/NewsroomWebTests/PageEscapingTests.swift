@@ -101,19 +101,29 @@ import Testing
     }
 
     static func check(_ lines: Data) throws -> (status: Int32, output: String) {
-        let input = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-pages-\(UUID().uuidString).jsonl")
+        // Files, not pipes: a process another test starts at the same moment could inherit a pipe's write end and
+        // keep it open, and reading to its end would then wait for that process.
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-pages-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let input = directory.appendingPathComponent("cases.jsonl")
+        let output = directory.appendingPathComponent("report.txt")
         try lines.write(to: input)
-        defer { try? FileManager.default.removeItem(at: input) }
+        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let inputHandle = try FileHandle(forReadingFrom: input)
+        let outputHandle = try FileHandle(forWritingTo: output)
+        defer {
+            try? inputHandle.close()
+            try? outputHandle.close()
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", security.appendingPathComponent("check_html.py").path]
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
+        process.standardInput = inputHandle
+        process.standardOutput = outputHandle
+        process.standardError = outputHandle
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (process.terminationStatus, (try? String(contentsOf: output, encoding: .utf8)) ?? "")
     }
 }
