@@ -47,6 +47,19 @@ class Site:
             raise RuntimeError("newsroom serve did not start")
         self.url = self.base + self.path
 
+    def command(self, *arguments, stdin=None):
+        """Runs `newsroom ARGUMENTS…` on this site's database; fails the test when it fails."""
+        env = dict(os.environ, NEWSROOM_DATABASE_URL=self.database, NEWSROOM_SECRET=self.secret)
+        result = subprocess.run([str(BINARY), *arguments], input=stdin, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        return result
+
+    def add_staff(self, email, role, password):
+        """A staff account made from the command line, the password given on standard input."""
+        result = self.command("user", "add", email, "--role", role, stdin=password + "\n")
+        assert password not in result.stdout + result.stderr
+        return email
+
     def post_comment(self, author, body, parent=None):
         request = urllib.request.Request(
             f"{self.base}/api/v1/articles/{self.article_id}/comments",

@@ -1,13 +1,10 @@
 """An editor writes an article in Markdown in a real browser, schedules it a minute ahead, and it publishes itself:
 it appears on the home page and in the RSS feed once its time has passed (the server checks every second here)."""
 import datetime
-import os
-import subprocess
 import time
 import urllib.request
 import xml.etree.ElementTree as ET
 
-from conftest import BINARY
 
 PASSWORD = "mật-khẩu-biên-tập-2026"
 TITLE = "Hà Nội mở thêm ba tuyến phố đi bộ vào cuối tuần"
@@ -15,11 +12,7 @@ VIETNAM = datetime.timezone(datetime.timedelta(hours=7))
 
 
 def add_editor(site, email="bientap@toasoan.vn"):
-    env = dict(os.environ, NEWSROOM_DATABASE_URL=site.database, NEWSROOM_SECRET=site.secret)
-    result = subprocess.run([str(BINARY), "user", "add", email, "--role", "editor"], input=PASSWORD + "\n",
-                            env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return email
+    return site.add_staff(email, "editor", PASSWORD)
 
 
 def fetch(url):

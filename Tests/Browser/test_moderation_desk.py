@@ -1,20 +1,12 @@
 """A moderator created from the command line works the desk in a real browser, with the keyboard."""
-import os
-import subprocess
 
-from conftest import BINARY
 from conftest import wait_until
 
 PASSWORD = "mật-khẩu-kiểm-duyệt-2026"
 
 
 def add_moderator(site, email="kiemduyet@toasoan.vn"):
-    env = dict(os.environ, NEWSROOM_DATABASE_URL=site.database, NEWSROOM_SECRET=site.secret)
-    result = subprocess.run([str(BINARY), "user", "add", email, "--role", "moderator"], input=PASSWORD + "\n",
-                            env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert PASSWORD not in result.stdout + result.stderr
-    return email
+    return site.add_staff(email, "moderator", PASSWORD)
 
 
 def log_in(page, site, email):

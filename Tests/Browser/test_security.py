@@ -1,8 +1,8 @@
 """What a browser makes of Newsroom's pages under attack: an editor's Markdown cannot run script for readers, and no
 page type breaks its own Content-Security-Policy (every violation the browser reports fails the test)."""
-import subprocess
+import os
+import tempfile
 
-from conftest import BINARY
 from test_editors_desk import PASSWORD, add_editor
 
 VIOLATIONS = """
@@ -74,24 +74,13 @@ def test_an_editors_markdown_cannot_run_script_for_readers(site_factory, browser
     context.close()
 
 
-def add_moderator(site, email="kiemduyet@toasoan.vn"):
-    import os
-    env = dict(os.environ, NEWSROOM_DATABASE_URL=site.database, NEWSROOM_SECRET=site.secret)
-    result = subprocess.run([str(BINARY), "user", "add", email, "--role", "admin"], input=PASSWORD + "\n",
-                            env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    return email
-
-
 def import_markdown(site, text):
-    import os
-    import tempfile
     with tempfile.NamedTemporaryFile("w", suffix=".md", delete=False) as file:
         file.write(text)
-    env = dict(os.environ, NEWSROOM_DATABASE_URL=site.database, NEWSROOM_SECRET=site.secret)
-    result = subprocess.run([str(BINARY), "import", file.name], env=env, capture_output=True, text=True)
-    os.unlink(file.name)
-    assert result.returncode == 0, result.stderr
+    try:
+        site.command("import", file.name)
+    finally:
+        os.unlink(file.name)
 
 
 def test_no_page_type_violates_its_content_security_policy(site_factory, browser):
@@ -99,7 +88,7 @@ def test_no_page_type_violates_its_content_security_policy(site_factory, browser
     site.post_comment("Lan Anh", "Bình luận để trang có đủ phần bình luận và nút thích.")
     import_markdown(site, "---\ntitle: Hà Nội thêm làn xe buýt nhanh\nsapo: Tuyến mới chạy từ tháng sau.\n"
                           "category: Đô thị\ntags: [Giao thông]\n---\nNội dung bài viết về **giao thông**.\n")
-    email = add_moderator(site)
+    email = site.add_staff("quantri@toasoan.vn", "admin", PASSWORD)
     for viewport in ({"width": 390, "height": 844}, {"width": 1366, "height": 900}):
         context = watched_context(browser, viewport=viewport)
         page = context.new_page()

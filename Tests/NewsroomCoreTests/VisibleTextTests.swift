@@ -30,14 +30,7 @@ struct VisibleTextTests {
         CommentSubmission(author: author, body: body)
     }
 
-    static func rejection(_ submission: CommentSubmission) -> NewsroomError? {
-        do throws(NewsroomError) {
-            _ = try submission.validated()
-            return nil
-        } catch {
-            return error
-        }
-    }
+    static func rejection(_ submission: CommentSubmission) -> NewsroomError? { CommentValidationTests.rejection(submission) }
 
     @Test("the list of Vietnamese letters is complete and every one of them is one precomposed scalar")
     func vietnameseLettersAreComplete() {

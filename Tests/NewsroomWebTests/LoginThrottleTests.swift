@@ -34,6 +34,26 @@ import Testing
         return try await send(client, "/admin/login", method: .post, headers: headers, body: body).head.status
     }
 
+    /// Wrong passwords sent in parallel, `times` in a row on each connection, each from the address `address` gives
+    /// for (connection, guess); the statuses of all.
+    func guess(
+        on connections: [TestClient], times: Int, from address: @escaping @Sendable (Int, Int) -> String
+    ) async throws -> [HTTPResponse.Status] {
+        try await withThrowingTaskGroup(of: [HTTPResponse.Status].self) { group in
+            for (index, connection) in connections.enumerated() {
+                group.addTask {
+                    var statuses: [HTTPResponse.Status] = []
+                    for guess in 0..<times {
+                        statuses.append(
+                            try await self.login(connection, password: "doan-sai-\(index)-\(guess)", from: address(index, guess)))
+                    }
+                    return statuses
+                }
+            }
+            return try await group.reduce(into: [HTTPResponse.Status]()) { $0 += $1 }
+        }
+    }
+
     @Test func aHundredParallelWrongPasswordsNeitherLockOutTheOwnerNorSlowThePages() async throws {
         // Production's cost: the decoy hash and real checks take about a quarter of a second each.
         try await withLiveApp(configure: { $0.bcryptCost = 12 }) { client, store in
@@ -43,19 +63,7 @@ import Testing
             let port = try #require(client.port)
             let attackers = (0..<20).map { _ in connection(port) }
             let attack = Task {
-                try await withThrowingTaskGroup(of: [HTTPResponse.Status].self) { group in
-                    for (index, attacker) in attackers.enumerated() {
-                        group.addTask {
-                            var statuses: [HTTPResponse.Status] = []
-                            for guess in 0..<5 {
-                                statuses.append(
-                                    try await self.login(attacker, password: "doan-sai-\(index)-\(guess)", from: "203.0.113.66"))
-                            }
-                            return statuses
-                        }
-                    }
-                    return try await group.reduce(into: [HTTPResponse.Status]()) { $0 += $1 }
-                }
+                try await guess(on: attackers, times: 5) { _, _ in "203.0.113.66" }
             }
             // Pages answer while the guesses are checked (how fast is measured against a real server, alone, by
             // Tests/Security/test_login_flood.py: here the whole suite shares two cores).
@@ -99,19 +107,7 @@ import Testing
             // Sixty strangers, each from an address of its own (none has failed before), guess at once.
             let attackers = (0..<20).map { _ in connection(port) }
             let attack = Task {
-                try await withThrowingTaskGroup(of: [HTTPResponse.Status].self) { group in
-                    for (index, attacker) in attackers.enumerated() {
-                        group.addTask {
-                            var statuses: [HTTPResponse.Status] = []
-                            for guess in 0..<3 {
-                                statuses.append(
-                                    try await self.login(attacker, password: "sai-\(guess)", from: "203.0.113.\(index * 3 + guess + 1)"))
-                            }
-                            return statuses
-                        }
-                    }
-                    return try await group.reduce(into: [HTTPResponse.Status]()) { $0 += $1 }
-                }
+                try await guess(on: attackers, times: 3) { connection, guess in "203.0.113.\(connection * 3 + guess + 1)" }
             }
             try await Task.sleep(for: .milliseconds(300))
             let again = try await send(owner, "/admin/login")

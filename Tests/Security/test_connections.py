@@ -1,49 +1,27 @@
 """Connections an attacker opens and never finishes: refused past the cap, closed after the time-outs, and the
 server keeps answering throughout. The server runs under a lowered descriptor limit (`prlimit`)."""
 import os
-import pathlib
-import re
 import shutil
 import socket
-import subprocess
-import tempfile
 import time
 import urllib.request
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = pathlib.Path(os.environ.get("NEWSROOM_BIN", ROOT / ".build" / "debug" / "newsroom"))
+from newsroom_server import start_server  # noqa: F401 (the fixture)
+
 TIMEOUT = 2
 
 
 @pytest.fixture
-def server():
-    if not BINARY.exists():
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"no newsroom binary at {BINARY}")
-        pytest.skip(f"no newsroom binary at {BINARY}")
+def server(start_server):
     if shutil.which("prlimit") is None:
         pytest.skip("prlimit (util-linux) is missing")
-    directory = tempfile.TemporaryDirectory(prefix="newsroom-connections-")
-    env = dict(os.environ, NEWSROOM_DATABASE_URL=f"sqlite://{directory.name}/site.sqlite",
-               NEWSROOM_SECRET="connections-test-secret-connections-test")
-    process = subprocess.Popen(
-        ["prlimit", "--nofile=256:256", str(BINARY), "serve", "--port", "0",
-         "--header-timeout", str(TIMEOUT), "--idle-timeout", str(TIMEOUT), "--body-timeout", str(TIMEOUT),
+    started = start_server(
+        ["--header-timeout", str(TIMEOUT), "--idle-timeout", str(TIMEOUT), "--body-timeout", str(TIMEOUT),
          "--streams-per-address", "5"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    for line in process.stdout:
-        match = re.search(r"http://127\.0\.0\.1:(\d+) ", line)
-        if match:
-            port = int(match.group(1))
-            break
-    else:
-        raise RuntimeError("newsroom serve did not start")
-    yield process, port
-    process.kill()
-    process.wait()
-    directory.cleanup()
+        prefix=["prlimit", "--nofile=256:256"])
+    return started.process, started.port
 
 
 def healthz(port):

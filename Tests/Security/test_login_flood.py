@@ -2,12 +2,8 @@
 client, and the home page keeps answering in under 100 ms (bcrypt runs on its own thread, one check per account at a
 time, and guesses past the limit are refused before any hashing)."""
 import concurrent.futures
-import os
-import pathlib
 import re
 import statistics
-import subprocess
-import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -15,8 +11,8 @@ import urllib.request
 
 import pytest
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = pathlib.Path(os.environ.get("NEWSROOM_BIN", ROOT / ".build" / "debug" / "newsroom"))
+from newsroom_server import start_server  # noqa: F401 (the fixture)
+
 PASSWORD = "mật-khẩu-kiểm-duyệt-2026"
 EMAIL = "kiemduyet@toasoan.vn"
 
@@ -30,30 +26,10 @@ OPENER = urllib.request.build_opener(NoRedirect)
 
 
 @pytest.fixture
-def server():
-    if not BINARY.exists():
-        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-            pytest.fail(f"no newsroom binary at {BINARY}")
-        pytest.skip(f"no newsroom binary at {BINARY}")
-    directory = tempfile.TemporaryDirectory(prefix="newsroom-login-")
-    env = dict(os.environ, NEWSROOM_DATABASE_URL=f"sqlite://{directory.name}/site.sqlite",
-               NEWSROOM_SECRET="login-flood-test-secret-login-flood-test")
-    added = subprocess.run([str(BINARY), "user", "add", EMAIL, "--role", "moderator"], input=PASSWORD + "\n",
-                           env=env, capture_output=True, text=True)
-    assert added.returncode == 0, added.stderr
-    process = subprocess.Popen([str(BINARY), "serve", "--port", "0", "--trusted-proxies", "127.0.0.1/32"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    for line in process.stdout:
-        match = re.search(r"(http://127\.0\.0\.1:\d+) ", line)
-        if match:
-            base = match.group(1)
-            break
-    else:
-        raise RuntimeError("newsroom serve did not start")
-    yield base
-    process.kill()
-    process.wait()
-    directory.cleanup()
+def server(start_server):
+    started = start_server(["--trusted-proxies", "127.0.0.1/32"],
+                           setup=[(["user", "add", EMAIL, "--role", "moderator"], PASSWORD + "\n")])
+    return started.base
 
 
 def login(base, password, address):
