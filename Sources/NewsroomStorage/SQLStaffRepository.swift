@@ -73,7 +73,9 @@ public struct SQLStaffRepository: StaffRepository {
 public struct SQLLoginAttempts: LoginAttemptRepository {
     let database: any Database
 
-    public func begin(keys: [String], since: Date, at date: Date) async throws -> LoginAttempt {
+    public func begin(
+        keys: [String], since: Date, at date: Date, refusing: @escaping @Sendable ([Int]) -> Bool
+    ) async throws -> LoginAttempt {
         let dialect = database.dialect
         let attempt = UUID().uuidString
         return try await database.write { db in
@@ -86,6 +88,10 @@ public struct SQLLoginAttempts: LoginAttemptRepository {
                     try await db.raw(
                         "SELECT COUNT(*) AS n FROM login_failures WHERE key = \(bind: key) AND failed_at >= \(bind: Timestamp(since))"
                     ).first()?.decode(column: "n", as: Int.self) ?? 0)
+            }
+            // A flood of refused guesses costs reads only: nothing to write, nothing to take back.
+            guard !refusing(counts) else { return LoginAttempt(id: attempt, failuresBefore: counts, recorded: false) }
+            for key in keys {
                 try await db.insert(into: "login_failures").columns("key", "failed_at", "attempt")
                     .values(SQLBind(key), SQLBind(Timestamp(date)), SQLBind(attempt)).run()
             }

@@ -147,17 +147,23 @@ public struct LoginAttempt: Sendable, Equatable {
     public var id: String
     /// For each key given to `begin`, the failures recorded before this attempt.
     public var failuresBefore: [Int]
+    /// Whether the attempt was recorded; false when it was refused on the counts alone.
+    public var recorded: Bool
 
-    public init(id: String, failuresBefore: [Int]) {
+    public init(id: String, failuresBefore: [Int], recorded: Bool = true) {
         self.id = id
         self.failuresBefore = failuresBefore
+        self.recorded = recorded
     }
 }
 
 public protocol LoginAttemptRepository: Sendable {
-    /// Records an attempt as a failure under each key, atomically with counting the failures since `since` that
-    /// came before it; `forget` takes it back when the attempt is refused unchecked or succeeds.
-    func begin(keys: [String], since: Date, at date: Date) async throws -> LoginAttempt
+    /// Counts each key's failures since `since` and, unless `refusing` says the attempt is refused on those counts,
+    /// records it as a failure under each key, atomically with the counting; `forget` takes it back when it succeeds
+    /// (or is refused later without being checked). A refused attempt writes nothing (`recorded` is false).
+    func begin(
+        keys: [String], since: Date, at date: Date, refusing: @escaping @Sendable ([Int]) -> Bool
+    ) async throws -> LoginAttempt
 
     /// Removes an attempt's rows.
     func forget(_ attempt: LoginAttempt) async throws

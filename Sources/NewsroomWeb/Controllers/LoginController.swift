@@ -45,24 +45,24 @@ struct LoginController {
         // accounts), and per account (an account under attack).
         let keys = ["tai-khoan-may:\(email)|\(client.fingerprint)", "may:\(client.fingerprint)", "tai-khoan:\(email)"]
         let attempts = services.store.loginAttempts
-        // Recorded as a failure before the password is checked, so parallel guesses count each other.
-        let attempt = try await attempts.begin(keys: keys, since: services.now().addingTimeInterval(-window), at: services.now())
-        let (pairFailures, clientFailures, accountFailures) = (
-            attempt.failuresBefore[0], attempt.failuresBefore[1], attempt.failuresBefore[2]
-        )
         // A browser this account signed in from before carries a device cookie for it: never held back, and first in
         // line. The account's own back-off never refuses a client that has not failed on it either.
         let knownDevice = request.cookies[Self.deviceCookie].map { isDevice($0.value, of: email) } ?? false
-        let backingOff = accountFailures >= accountLimit && pairFailures > 0
+        let (accountLimit, clientLimit) = (accountLimit, clientLimit)
+        // Recorded as a failure before the password is checked, so parallel guesses count each other.
+        let attempt = try await attempts.begin(keys: keys, since: services.now().addingTimeInterval(-window), at: services.now()) {
+            failures in
+            let (pair, client, account) = (failures[0], failures[1], failures[2])
+            let backingOff = account >= accountLimit && pair > 0
+            return !knownDevice && (pair >= accountLimit || client >= clientLimit || backingOff)
+        }
+        let pairFailures = attempt.failuresBefore[0]
         func tooMany() -> Response {
             var response = refuse("Đăng nhập sai quá nhiều lần. Xin thử lại sau 15 phút.", .tooManyRequests)
             response.headers[.retryAfter] = String(Int(window))
             return response
         }
-        if !knownDevice, pairFailures >= accountLimit || clientFailures >= clientLimit || backingOff {
-            try await attempts.forget(attempt)
-            return tooMany()
-        }
+        guard attempt.recorded else { return tooMany() }
         let credentials = try await services.store.staff.credentials(email: email)
         let password = fields["password"] ?? ""
         let priority: Passwords.Priority = knownDevice ? .knownDevice : pairFailures == 0 ? .newClient : .failedBefore

@@ -10,9 +10,10 @@ struct PageController {
     func register(on router: Router<NewsroomRequestContext>) {
         router.get(SiteRoute.Pattern.home, use: home)
         router.get(SiteRoute.Pattern.article) { request, context in
-            // A reader gets the signed client cookie with the page, so its first like already counts as its own.
+            // A reader gets the signed client cookie with the page, so its first like already counts as its own. Only a
+            // request without the cookie pays for it: one that sent a bad cookie gets a good one at its first like.
             var response = try await article(request, context: context)
-            services.client(request, context).apply(to: &response)
+            if request.cookies[ClientIdentity.cookieName] == nil { services.client(request, context).apply(to: &response) }
             return response
         }
         for kind in Topic.Kind.allCases {
