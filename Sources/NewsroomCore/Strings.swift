@@ -100,6 +100,8 @@ public enum Strings {
         case .unsupportedMediaType: "Dữ liệu phải được gửi dưới dạng JSON (Content-Type: application/json)."
         case .rateLimited: "Bạn gửi quá nhanh. Xin đợi một lát rồi thử lại."
         case .overloaded: "Máy chủ đang quá tải. Xin bạn thử lại sau ít phút."
+        case .databaseUnavailable: "Cơ sở dữ liệu tạm thời không trả lời. Xin bạn thử lại sau ít phút."
+        case .storageFull: "Máy chủ đã hết chỗ lưu, chưa ghi được gì. Xin bạn thử lại sau."
         case .internalError: "Máy chủ gặp sự cố. Xin bạn thử lại sau."
         }
     }

@@ -1,166 +1,171 @@
-import Foundation
 import Logging
-import NIOSSL
+import Metrics
 import PostgresKit
 import PostgresNIO
 import SQLKit
-
-/// How Newsroom reaches a PostgreSQL server, read from `postgres://user:password@host:port/database?...`.
-/// Besides libpq's `sslmode` (`disable`, `prefer`, `require`, `verify-ca`, `verify-full`), the query may name a
-/// `search_path` (a schema of its own per site or per test).
-public struct PostgresSettings: Sendable, Equatable {
-    /// libpq's meanings: `prefer` and `require` encrypt without checking the server's certificate (PostgreSQL
-    /// packages ship a self-signed one); `verify-ca` checks it against the system's authorities, `verify-full` the
-    /// host name too.
-    public enum TLSMode: String, Sendable { case disable, prefer, require, verifyCA = "verify-ca", verifyFull = "verify-full" }
-
-    public var host: String
-    public var port: Int
-    public var username: String
-    public var password: String?
-    public var database: String?
-    public var tls: TLSMode
-    public var searchPath: String?
-    /// The most connections one instance opens (the pool's size).
-    public var poolSize: Int = 10
-    /// How long one statement may run before the server cancels it, in milliseconds.
-    public var statementTimeoutMilliseconds: Int = 10_000
-
-    public init(url text: String) throws(ConfigurationError) {
-        guard let url = URLComponents(string: text), let scheme = url.scheme, ["postgres", "postgresql"].contains(scheme),
-            let host = url.host, !host.isEmpty
-        else {
-            throw ConfigurationError(
-                setting: "NEWSROOM_DATABASE_URL", message: "\"\(DatabaseURL.postgres(text))\" thiếu tên máy chủ PostgreSQL")
-        }
-        self.host = host
-        self.port = url.port ?? 5432
-        self.username = url.user?.removingPercentEncoding ?? "postgres"
-        self.password = url.password?.removingPercentEncoding
-        let name = url.path.hasPrefix("/") ? String(url.path.dropFirst()) : url.path
-        self.database = name.isEmpty ? nil : name
-        let query = Dictionary((url.queryItems ?? []).map { ($0.name, $0.value ?? "") }, uniquingKeysWith: { $1 })
-        switch query["sslmode"] ?? query["tlsmode"] ?? "prefer" {
-        case "disable", "false": tls = .disable
-        case "prefer", "allow", "true": tls = .prefer
-        case "require": tls = .require
-        case "verify-ca": tls = .verifyCA
-        case "verify-full": tls = .verifyFull
-        case let other:
-            throw ConfigurationError(
-                setting: "NEWSROOM_DATABASE_URL",
-                message: "sslmode \"\(other)\" không hợp lệ (disable, prefer, require, verify-ca, verify-full)")
-        }
-        if let path = query["search_path"], !path.isEmpty {
-            guard path.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
-                throw ConfigurationError(setting: "NEWSROOM_DATABASE_URL", message: "search_path \"\(path)\" chỉ được gồm chữ, số và _")
-            }
-            searchPath = path
-        }
-    }
-
-    /// What every connection of this site sets when it opens: its schema and the statement timeout.
-    var startupParameters: [(String, String)] {
-        var parameters = [("statement_timeout", "\(statementTimeoutMilliseconds)")]
-        if let searchPath { parameters.append(("search_path", searchPath)) }
-        parameters.append(("application_name", "newsroom"))
-        return parameters
-    }
-
-    /// The TLS settings for this mode (nil: no TLS).
-    var tlsConfiguration: TLSConfiguration? {
-        var configuration = TLSConfiguration.makeClientConfiguration()
-        switch tls {
-        case .disable: return nil
-        case .prefer, .require: configuration.certificateVerification = .none
-        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
-        case .verifyFull: configuration.certificateVerification = .fullVerification
-        }
-        return configuration
-    }
-
-    var connectionConfiguration: PostgresConnection.Configuration {
-        get throws {
-            let tls: PostgresConnection.Configuration.TLS =
-                if let configuration = tlsConfiguration {
-                    self.tls == .prefer
-                        ? .prefer(try NIOSSLContext(configuration: configuration))
-                        : .require(try NIOSSLContext(configuration: configuration))
-                } else {
-                    .disable
-                }
-            var configuration = PostgresConnection.Configuration(
-                host: host, port: port, username: username, password: password, database: database, tls: tls)
-            configuration.options.additionalStartupParameters = startupParameters
-            return configuration
-        }
-    }
-
-    var clientConfiguration: PostgresClient.Configuration {
-        let tls: PostgresClient.Configuration.TLS =
-            if let configuration = tlsConfiguration {
-                self.tls == .prefer ? .prefer(configuration) : .require(configuration)
-            } else {
-                .disable
-            }
-        var configuration = PostgresClient.Configuration(
-            host: host, port: port, username: username, password: password, database: database, tls: tls)
-        configuration.options.additionalStartupParameters = startupParameters
-        configuration.options.maximumConnections = max(1, poolSize)
-        configuration.options.minimumConnections = 0
-        return configuration
-    }
-}
+import Synchronization
 
 /// PostgreSQL as several instances share it: reads and writes from a pool of connections, each write in a
 /// transaction of its own (the server orders concurrent ones; there is no writer to batch behind), and a separate
 /// connection that LISTENs for what other instances announce (`listenForEvents`).
+///
+/// Every wait is bounded, so a request gets an answer whatever the server does: a connection from the pool within
+/// `acquireTimeout`, a statement's answer within the statement timeout and a second. Once the server is found
+/// unreachable the store is *out*: every call fails at once with `StorageFailure` (503) instead of queueing, while
+/// a watcher tries a fresh connection four times a second; when one answers, the pool is replaced (the old one may be
+/// backing off for up to a minute) and service resumes.
 public final class PostgresStore: Database {
     public let dialect = DatabaseDialect.postgres
     public let settings: PostgresSettings
-    private let client: PostgresClient
-    private let runTask: Task<Void, Never>
+    private let logger: Logger
+    private let pool: Mutex<Pool>
+    private let health = Mutex(Health())
+    private let watcher = Mutex<Task<Void, Never>?>(nil)
+    /// Every operation in flight, failed at once when the store goes out.
+    private let inFlight = Abandonment()
 
-    private init(settings: PostgresSettings, client: PostgresClient, runTask: Task<Void, Never>) {
-        self.settings = settings
-        self.client = client
-        self.runTask = runTask
+    private struct Pool {
+        var client: PostgresClient
+        var run: Task<Void, Never>
+
+        init(settings: PostgresSettings, logger: Logger) {
+            let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
+            self.client = client
+            self.run = Task { await client.run() }
+        }
     }
 
-    /// Connects a pool to the server and checks that it answers.
+    private struct Health {
+        /// Why the store is out; nil while it serves.
+        var outage: StorageFailure?
+        /// A wait for the pool ran out: the watcher checks the server at its next turn.
+        var suspect = false
+        /// What must hold before the store serves again (pending migrations, say).
+        var admission: (@Sendable (any Database) async throws -> Void)?
+    }
+
+    private let waits = Metrics.Timer(label: "newsroom_database_wait_seconds")
+    private let inUse = Meter(label: "newsroom_database_connections_in_use")
+
+    private init(settings: PostgresSettings, logger: Logger) {
+        self.settings = settings
+        self.logger = logger
+        self.pool = Mutex(Pool(settings: settings, logger: logger))
+    }
+
+    /// Opens a pool on the server. A server that refuses the site (a wrong password, a database that does not exist)
+    /// is an error; one that cannot be reached yet is not: the store starts out and serves once it can.
     public static func open(settings: PostgresSettings, logger: Logger) async throws -> PostgresStore {
-        let client = PostgresClient(configuration: settings.clientConfiguration, backgroundLogger: logger)
-        let runTask = Task { await client.run() }
-        let store = PostgresStore(settings: settings, client: client, runTask: runTask)
-        do {
-            // The pool retries a refused connection for a long while; a server that does not answer in ten seconds is
-            // reported instead.
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { _ = try await store.read { db in try await db.raw("SELECT 1 AS one").first() } }
-                group.addTask {
-                    try await Task.sleep(for: .seconds(10))
-                    throw CancellationError()
-                }
-                try await group.next()
-                group.cancelAll()
+        let store = PostgresStore(settings: settings, logger: logger)
+        if let failure = await store.check() {
+            if failure.reason == "database_refused" {
+                await store.close()
+                throw ConfigurationError(
+                    setting: "NEWSROOM_DATABASE_URL", message: "\(failure.detail); kiểm tra tên người dùng, mật khẩu và tên cơ sở dữ liệu")
             }
-        } catch {
-            await store.close()
-            let reason = error is CancellationError ? "không trả lời sau 10 giây" : String(reflecting: error)
-            throw ConfigurationError(
-                setting: "NEWSROOM_DATABASE_URL", message: "không kết nối được PostgreSQL tại \(settings.host):\(settings.port): \(reason)")
+            logger.warning(
+                "Chưa kết nối được PostgreSQL tại \(settings.host):\(settings.port) (\(failure.detail)); trang trả lời 503 và thử lại liên tục."
+            )
+            store.health.withLock { $0.outage = failure }
         }
+        store.watcher.withLock { $0 = Task { await store.watch() } }
         return store
     }
 
-    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
-            try await body(connection.sql(queryLogLevel: .trace))
+    /// The answer of a fresh connection (not the pool's): nil when the server answers `SELECT 1` in time. A server
+    /// that refuses the site throws a `ConfigurationError`.
+    private func check() async -> StorageFailure? {
+        do {
+            try await withDeadline(settings.connectTimeout + .seconds(1)) { [settings, logger] _ in
+                let connection = try await PostgresConnection.connect(
+                    configuration: try settings.connectionConfiguration, id: 0, logger: logger)
+                do {
+                    _ = try await connection.sql().raw("SELECT 1 AS one").first()
+                    try? await connection.close()
+                } catch {
+                    try? await connection.close()
+                    throw error
+                }
+            }
+            return nil
+        } catch {
+            return StorageFailure.classify(error) ?? .unreachable(String(describing: error))
         }
     }
 
+    /// Runs while the store is open: checks the server whenever the store is out or a pool wait ran out.
+    private func watch() async {
+        var reported = false
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .milliseconds(250))
+            let (outage, suspect) = health.withLock { ($0.outage, $0.suspect) }
+            guard outage != nil || suspect else { continue }
+            if let failure = await check() {
+                goOut(failure)
+                health.withLock { $0.suspect = false }
+                if !reported { logger.error("PostgreSQL không trả lời: \(failure.detail)") }
+                reported = true
+                continue
+            }
+            guard outage != nil else {
+                health.withLock { $0.suspect = false }
+                continue
+            }
+            if let admission = health.withLock({ $0.admission }) {
+                do {
+                    try await admission(Unguarded(store: self))
+                } catch {
+                    health.withLock { $0.outage = StorageFailure(.unavailable, reason: "database_not_ready", detail: "\(error)") }
+                    if !reported { logger.error("PostgreSQL đã trả lời nhưng chưa dùng được: \(error)") }
+                    reported = true
+                    continue
+                }
+            }
+            // The old pool may be backing off between attempts for up to a minute: a new one connects now.
+            let old = pool.withLock { pool in
+                defer { pool = Pool(settings: settings, logger: logger) }
+                return pool.run
+            }
+            old.cancel()
+            health.withLock { $0 = Health(admission: $0.admission) }
+            logger.info("Đã kết nối lại PostgreSQL tại \(settings.host):\(settings.port).")
+            reported = false
+        }
+    }
+
+    /// The server is gone: every call fails at once from now on, and so does every one in flight (its connection
+    /// died with the server, or will only time out). A false alarm costs a few 503s: the watcher finds the server
+    /// answering within a quarter of a second and the store serves again.
+    private func goOut(_ failure: StorageFailure) {
+        let first = health.withLock { health in
+            defer { health.outage = health.outage ?? failure }
+            return health.outage == nil
+        }
+        if first { inFlight.abandonAll(failure) }
+    }
+
+    /// Sets what must hold before an out store serves again; while it throws, the store stays out with its message.
+    public func admit(when check: @escaping @Sendable (any Database) async throws -> Void) {
+        health.withLock { $0.admission = check }
+    }
+
+    /// Whether the store is serving.
+    public var outage: StorageFailure? { health.withLock { $0.outage } }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await read(guarded: true, body)
+    }
+
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await client.withConnection { connection in
+        try await write(guarded: true, body)
+    }
+
+    fileprivate func read<T: Sendable>(guarded: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection(guarded: guarded) { connection in try await body(connection.sql(queryLogLevel: .trace)) }
+    }
+
+    fileprivate func write<T: Sendable>(guarded: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection(guarded: guarded) { connection in
             let db = connection.sql(queryLogLevel: .trace)
             try await db.raw("BEGIN").run()
             do {
@@ -175,6 +180,45 @@ public final class PostgresStore: Database {
                 try? await db.raw("ROLLBACK").run()
                 throw error
             }
+        }
+    }
+
+    /// A pooled connection for `body`, within the bounds; a failure that means the server is gone puts the store out.
+    private func withConnection<T: Sendable>(
+        guarded: Bool, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        if guarded, let outage { throw outage }
+        let client = pool.withLock { $0.client }
+        let asked = ContinuousClock.now
+        let statementLimit = Duration.milliseconds(settings.statementTimeoutMilliseconds) + .seconds(1)
+        do {
+            return try await withDeadline(settings.acquireTimeout, afterStart: statementLimit, abandonment: inFlight) { started in
+                try await client.withConnection { connection in
+                    started()
+                    self.waits.record(duration: asked.duration(to: .now))
+                    self.inUse.increment()
+                    defer { self.inUse.decrement() }
+                    return try await body(connection)
+                }
+            }
+        } catch let failure as StorageFailure where failure.reason == StorageFailure.timedOut.reason {
+            // No connection in time, or no answer past the server's own statement timeout: the watcher looks.
+            health.withLock { $0.suspect = true }
+            throw failure
+        } catch {
+            guard let failure = StorageFailure.classify(error) else { throw error }
+            if failure.reason == "database_unreachable" { goOut(failure) }
+            throw failure
+        }
+    }
+
+    public func readiness(within limit: Duration) async -> StorageFailure? {
+        if let outage { return outage }
+        do {
+            _ = try await withDeadline(limit) { _ in try await self.read { db in try await db.raw("SELECT 1 AS one").first() } }
+            return nil
+        } catch {
+            return StorageFailure.classify(error) ?? .unreachable(String(describing: error))
         }
     }
 
@@ -195,11 +239,34 @@ public final class PostgresStore: Database {
 
     /// A connection outside the pool, for LISTEN: a pooled one would go back to the pool still listening.
     func dedicatedConnection(logger: Logger) async throws -> PostgresConnection {
-        try await PostgresConnection.connect(configuration: try settings.connectionConfiguration, id: 0, logger: logger)
+        try await withDeadline(settings.connectTimeout + .seconds(1)) { [settings] _ in
+            try await PostgresConnection.connect(configuration: try settings.connectionConfiguration, id: 0, logger: logger)
+        }
     }
 
+    /// Stops the watcher and the pool; waits at most two seconds for the pool to let go.
     public func close() async {
-        runTask.cancel()
-        await runTask.value
+        watcher.withLock { $0?.cancel() }
+        let run = pool.withLock { $0.run }
+        run.cancel()
+        _ = try? await withDeadline(.seconds(2)) { _ in await run.value }
     }
+}
+
+/// The store as the admission check sees it while the store is out: the same pool, without the gate.
+private struct Unguarded: Database {
+    let store: PostgresStore
+    var dialect: DatabaseDialect { .postgres }
+
+    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await store.read(guarded: false, body)
+    }
+
+    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await store.write(guarded: false, body)
+    }
+
+    func readiness(within limit: Duration) async -> StorageFailure? { nil }
+
+    func close() async {}
 }

@@ -95,7 +95,8 @@ extension PostgresStore {
                 // Whatever failed, the connection goes: one is opened again below.
                 if let open { try? await open.close() }
                 if Task.isCancelled { return }
-                logger.warning("Mất kết nối LISTEN tới PostgreSQL, thử lại sau 1 giây: \(error)")
+                logger.warning(
+                    "Mất kết nối LISTEN tới PostgreSQL, thử lại sau 1 giây: \(StorageFailure.classify(error)?.detail ?? "\(error)")")
             }
             try? await Task.sleep(for: .seconds(1))
         }

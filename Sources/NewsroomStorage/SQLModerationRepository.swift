@@ -118,6 +118,17 @@ public struct SQLModerationRepository: ModerationRepository {
         }
     }
 
+    /// How many comments wait for a moderator, and since when the oldest has waited.
+    public func queueSummary() async throws -> (count: Int, oldest: Date?) {
+        try await database.read { db in
+            let row = try await db.raw(
+                "SELECT COUNT(*) AS n, MIN(c.created_at) AS oldest FROM comments c WHERE \(unsafeRaw: Self.condition(.pending))"
+            ).first()
+            let oldest = try row?.decode(column: "oldest", as: Int64?.self)
+            return (try row?.decode(column: "n", as: Int.self) ?? 0, oldest.map { Timestamp(milliseconds: $0).date })
+        }
+    }
+
     public func apply(
         _ action: ModerationAction, to ids: [Comment.ID], by staff: StaffMember, at date: Date
     ) async throws

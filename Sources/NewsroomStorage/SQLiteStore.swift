@@ -19,8 +19,13 @@ public final class SQLiteStore: Database {
     private let nextReader = Atomic<Int>(0)
     private let logger: Logger
     private let commitObservers = CommitObservers()
+    /// The file opened: a write into a file deleted or replaced since would be lost, so it is refused.
+    private let file: SQLiteFile
 
-    private init(writer: SQLiteConnection, writerThread: NIOThreadPool, readers: [SQLiteConnection], logger: Logger) {
+    private init(
+        file: SQLiteFile, writer: SQLiteConnection, writerThread: NIOThreadPool, readers: [SQLiteConnection], logger: Logger
+    ) {
+        self.file = file
         self.writer = writer
         self.writerThread = writerThread
         self.batcher = WriteBatcher(database: writer.sql(queryLogLevel: .trace), afterCommit: commitObservers.notify)
@@ -38,6 +43,10 @@ public final class SQLiteStore: Database {
         writerThread.start()
         let writer = try await SQLiteConnection.open(
             storage: .file(path: path), threadPool: writerThread, logger: logger, on: eventLoop)
+        guard let file = SQLiteFile(path: path) else {
+            try? await writer.close()
+            throw StorageFailure(.unavailable, reason: "database_replaced", detail: "không thấy tệp \(path) vừa mở")
+        }
         for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA foreign_keys = ON"] {
             try await writer.sql().raw("\(unsafeRaw: pragma)").run()
         }
@@ -49,18 +58,37 @@ public final class SQLiteStore: Database {
             try await reader.sql().raw("PRAGMA query_only = ON").run()
             readerConnections.append(reader)
         }
-        return SQLiteStore(writer: writer, writerThread: writerThread, readers: readerConnections, logger: logger)
+        return SQLiteStore(file: file, writer: writer, writerThread: writerThread, readers: readerConnections, logger: logger)
     }
 
-    public func read<T: Sendable>(_ body: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         // The connections are opened in serialised mode, so sharing one between tasks is safe; round-robin
         // spreads the work without a checkout queue.
         let index = nextReader.add(1, ordering: .relaxed).oldValue % readers.count
-        return try await body(readers[index].sql(queryLogLevel: .trace))
+        do {
+            return try await body(readers[index].sql(queryLogLevel: .trace))
+        } catch {
+            throw StorageFailure.classify(error) ?? error
+        }
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await batcher.write(body)
+        if let failure = file.failure { throw failure }
+        do {
+            return try await batcher.write(body)
+        } catch {
+            throw StorageFailure.classify(error) ?? error
+        }
+    }
+
+    public func readiness(within limit: Duration) async -> StorageFailure? {
+        if let failure = file.failure { return failure }
+        do {
+            _ = try await withDeadline(limit) { _ in try await self.read { db in try await db.raw("SELECT 1 AS one").first() } }
+            return nil
+        } catch {
+            return StorageFailure.classify(error) ?? StorageFailure(.unavailable, reason: "database_io", detail: "\(error)")
+        }
     }
 
     /// Calls `observer` after each commit of this process's writes (changes made by other processes, such as the
@@ -68,6 +96,9 @@ public final class SQLiteStore: Database {
     public func onCommit(_ observer: @escaping @Sendable () -> Void) {
         commitObservers.add(observer)
     }
+
+    /// Where the database file is.
+    public var path: String { file.path }
 
     public func close() async {
         for connection in readers + [writer] {
@@ -85,5 +116,34 @@ private final class CommitObservers: Sendable {
 
     @Sendable func notify() {
         for observer in observers.withLock({ $0 }) { observer() }
+    }
+}
+
+/// A database file as it was when opened: its device and inode, to tell it from whatever is at its path later.
+struct SQLiteFile: Sendable {
+    let path: String
+    private let device: UInt64
+    private let inode: UInt64
+
+    init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        self.path = path
+        self.device = UInt64(status.st_dev)
+        self.inode = UInt64(status.st_ino)
+    }
+
+    /// Why writes must stop: the file was deleted or replaced, or can no longer be written; nil while it is fine.
+    var failure: StorageFailure? {
+        var status = stat()
+        guard stat(path, &status) == 0, UInt64(status.st_dev) == device, UInt64(status.st_ino) == inode else {
+            return StorageFailure(
+                .unavailable, reason: "database_replaced",
+                detail: "tệp \(path) đã bị xóa hoặc thay thế từ khi trang mở nó; các bài viết và bình luận mới sẽ mất nếu ghi tiếp")
+        }
+        guard access(path, W_OK) == 0 else {
+            return StorageFailure(.unavailable, reason: "database_read_only", detail: "tệp \(path) không ghi được")
+        }
+        return nil
     }
 }

@@ -13,6 +13,7 @@ public struct Store: Sendable {
     public let standing: SQLReaderStandingRepository
     public let events: SQLArticleEventRepository
     public let search: SQLSearchRepository
+    public let site: SQLSiteRepository
 
     public init(database: any Database) {
         self.database = database
@@ -26,6 +27,7 @@ public struct Store: Sendable {
         self.words = SQLWordRuleRepository(database: database)
         self.standing = SQLReaderStandingRepository(database: database)
         self.events = SQLArticleEventRepository(database: database)
+        self.site = SQLSiteRepository(database: database)
     }
 
     /// What opening does about migrations not yet applied.
@@ -42,7 +44,7 @@ public struct Store: Sendable {
     /// Opens the database named by `url`, handling pending migrations as `migrations` says.
     public static func open(
         _ url: DatabaseURL, migrations: MigrationPolicy = .refusePending, poolSize: Int? = nil, statementTimeoutMilliseconds: Int? = nil,
-        logger: Logger
+        timeouts: (connect: Duration, acquire: Duration)? = nil, logger: Logger
     ) async throws -> Store {
         let database: any Database
         switch url {
@@ -52,9 +54,10 @@ public struct Store: Sendable {
             var settings = try PostgresSettings(url: text)
             if let poolSize { settings.poolSize = poolSize }
             if let statementTimeoutMilliseconds { settings.statementTimeoutMilliseconds = statementTimeoutMilliseconds }
+            if let timeouts { (settings.connectTimeout, settings.acquireTimeout) = timeouts }
             database = try await PostgresStore.open(settings: settings, logger: logger)
         }
-        do {
+        let prepare: @Sendable (any Database) async throws -> Void = { database in
             if migrations == .apply || (database.dialect == .sqlite && migrations != .leave) {
                 try await Migrations.apply(on: database, logger: logger)
             } else if migrations == .refusePending {
@@ -67,6 +70,14 @@ public struct Store: Sendable {
                     )
                 }
             }
+        }
+        if let postgres = database as? PostgresStore, postgres.outage != nil {
+            // Not reachable yet: the schema is checked when it is, before the store serves.
+            postgres.admit(when: prepare)
+            return Store(database: database)
+        }
+        do {
+            try await prepare(database)
         } catch {
             await database.close()
             throw error
@@ -82,6 +93,15 @@ public struct Store: Sendable {
     /// Applies pending migrations; returns how many ran.
     @discardableResult
     public func migrate(logger: Logger) async throws -> Int { try await Migrations.apply(on: database, logger: logger) }
+
+    /// Takes a verified-on-read backup of the site into the new file `destination`, with its key (SQLite only:
+    /// PostgreSQL is backed up with `pg_dump`, see the README).
+    public func backup(to destination: String, key: [UInt8], logger: Logger) async throws -> SQLiteBackup.Summary {
+        guard let sqlite = database as? SQLiteStore else {
+            throw BackupError("trang chạy trên PostgreSQL: sao lưu bằng pg_dump như README hướng dẫn")
+        }
+        return try await SQLiteBackup.take(from: sqlite.path, to: destination, key: key, logger: logger)
+    }
 
     public func close() async { await database.close() }
 }

@@ -6,6 +6,8 @@ struct Timestamp: Codable, Sendable {
 
     init(_ date: Date) { milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded()) }
 
+    init(milliseconds: Int64) { self.milliseconds = milliseconds }
+
     var date: Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
     init(from decoder: any Decoder) throws { milliseconds = try decoder.singleValueContainer().decode(Int64.self) }

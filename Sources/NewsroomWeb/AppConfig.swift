@@ -53,6 +53,10 @@ public struct AppConfig: Sendable {
     public var streamsPerAddress = 20
     /// Time-outs on every connection and the most connections open at once.
     public var connections = ConnectionLimits()
+    /// Who may read `/metrics` (others get 404): loopback by default.
+    public var metricsAllow: [CIDR] = CIDR.list(parsing: "127.0.0.0/8,::1/128") ?? []
+    /// Scheduled, verified backups of a SQLite site; nil: none.
+    public var backups: BackupSchedule?
 
     /// `publicURL`, or the address the server listens on; without a trailing slash.
     public var baseURL: String {
@@ -85,5 +89,18 @@ public struct AppConfig: Sendable {
         self.holdAllCaps = holdAllCaps
         self.holdWithoutDiacritics = holdWithoutDiacritics
         self.pageRecheckInterval = pageRecheckInterval
+    }
+}
+
+/// Where and how often `serve` backs the site up, and how many backups it keeps.
+public struct BackupSchedule: Sendable {
+    public var directory: String
+    public var every: TimeInterval
+    public var keep: Int
+
+    public init(directory: String, every: TimeInterval, keep: Int) {
+        self.directory = directory
+        self.every = every
+        self.keep = keep
     }
 }

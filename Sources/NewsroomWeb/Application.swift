@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import NewsroomCore
 import NewsroomStorage
+import ServiceLifecycle
 
 /// The router with every route of the site; tests drive it directly. Live event streams answer, but only with what
 /// the log holds when they open: following the log is `LiveEvents`' job, which runs as a service of the application.
@@ -21,15 +22,13 @@ func buildSite(
     let services = Services(config: config, store: store, now: now)
     let live = LiveEvents(services: services, logger: logger)
     let router = Router(context: NewsroomRequestContext.self, options: .autoGenerateHeadEndpoints)
+    Telemetry.install()
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: OriginGuard(config: config))
 
-    router.get(SiteRoute.Pattern.healthz) { _, _ -> Response in
-        _ = try await store.articles.count()
-        return Response(
-            status: .ok, headers: [.contentType: "text/plain; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
-    }
+    OperationsController(services: services).register(on: router)
     router.get(SiteRoute.Pattern.asset) { _, context -> Response in
         let file = context.parameters.get("file") ?? ""
         let (body, type): (String, String) =
@@ -98,11 +97,15 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let site = buildSite(config, store: store, logger: logger)
     let connections = ConnectionCounter(limits: config.connections)
+    var services: [any Service] = [RetentionService(store: store, config: config, logger: logger), site.live, site.publisher]
+    if let schedule = config.backups {
+        services.append(BackupService(store: store, schedule: schedule, key: config.secret, logger: logger))
+    }
     return Application(
         router: site.router,
         server: .http1(configuration: .init(additionalChannelHandlers: [ConnectionGuard(counter: connections)])),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "Newsroom"),
-        services: [RetentionService(store: store, config: config, logger: logger), site.live, site.publisher],
+        services: services,
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? config.port) },
         logger: logger)
 }

@@ -47,6 +47,29 @@ struct Services: Sendable {
         return Strings.sentTooFast
     }
 
+    /// A reader's comment through the rules (`CommentService.post`), counted by what became of it for `/metrics`;
+    /// the cached page goes when it is published.
+    func post(_ submission: CommentSubmission, to article: Article.ID, client: String, heldBecause: String?) async throws -> Comment {
+        do {
+            let comment = try await comments.post(submission, to: article, client: client, heldBecause: heldBecause)
+            Telemetry.comment(comment.status == .published ? "published" : "held")
+            if comment.status == .published { pageChanged(article: article) }
+            return comment
+        } catch let error as NewsroomError {
+            let outcome =
+                switch error.code {
+                case .rateLimited: "rate_limited"
+                case .commentRejected, .forbidden, .duplicateComment: "refused"
+                default: "invalid"
+                }
+            Telemetry.comment(outcome)
+            throw error
+        } catch {
+            Telemetry.comment("failed")
+            throw error
+        }
+    }
+
     /// What an article's page shows changed through this process: its cached renderings go at once.
     func pageChanged(article: Article.ID) {
         pageCache.invalidate(article: article)

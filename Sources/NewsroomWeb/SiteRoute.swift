@@ -12,6 +12,8 @@ public enum SiteRoute: Sendable, Equatable {
     case script
     case adminScript
     case healthz
+    case readyz
+    case metrics
     case apiArticle(Article.ID)
     case apiArticleComments(Article.ID)
     case apiArticleEvents(Article.ID)
@@ -30,6 +32,8 @@ public enum SiteRoute: Sendable, Equatable {
         case .script: "/static/newsroom-\(Assets.scriptVersion).js"
         case .adminScript: "/static/desk-\(Assets.adminScriptVersion).js"
         case .healthz: "/healthz"
+        case .readyz: "/readyz"
+        case .metrics: "/metrics"
         case .apiArticle(let id): "/api/v1/articles/\(id)"
         case .apiArticleComments(let id): "/api/v1/articles/\(id)/comments"
         case .apiArticleEvents(let id): "/api/v1/articles/\(id)/events"
@@ -48,6 +52,8 @@ public enum SiteRoute: Sendable, Equatable {
         static let likeComment: RouterPath = "/binh-luan/{id}/thich"
         static let asset: RouterPath = "/static/{file}"
         static let healthz: RouterPath = "/healthz"
+        static let readyz: RouterPath = "/readyz"
+        static let metrics: RouterPath = "/metrics"
         static let apiArticle: RouterPath = "/api/v1/articles/{id}"
         static let apiArticleComments: RouterPath = "/api/v1/articles/{id}/comments"
         static let apiArticleEvents: RouterPath = "/api/v1/articles/{id}/events"

@@ -48,7 +48,7 @@ struct Comments: AsyncParsableCommand {
     static func open(_ database: String?) async throws -> Store {
         var logger = Logger(label: "newsroom")
         logger.logLevel = .warning
-        return try await Store.open(try Settings.database(database), logger: logger)
+        return try await SiteOpening.open(try Settings.database(database), logger: logger)
     }
 
     static func setStatus(_ status: CommentStatus, ids: [Int64], database: String?) async throws {

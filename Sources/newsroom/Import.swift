@@ -28,7 +28,7 @@ struct Import: AsyncParsableCommand {
                 FileHandle.standardError.write(Data("lỗi: \(error)\n".utf8))
             }
         }
-        let store = try await Store.open(try Settings.database(database), logger: logger)
+        let store = try await SiteOpening.open(try Settings.database(database), logger: logger)
         do {
             for draft in drafts {
                 let article = try await store.articles.save(draft, now: Date()).article

@@ -14,7 +14,7 @@ struct Migrate: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "newsroom")
         logger.logLevel = .warning
-        let store = try await Store.open(try Settings.database(database), migrations: .leave, logger: logger)
+        let store = try await SiteOpening.open(try Settings.database(database), migrations: .leave, logger: logger)
         do {
             let pending = try await store.pendingMigrations()
             for migration in pending { print("\(migration.version)\t\(migration.name)") }

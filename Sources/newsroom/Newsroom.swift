@@ -6,7 +6,9 @@ struct Newsroom: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "newsroom",
         abstract: "Nền tảng báo điện tử tự vận hành: bài viết, bình luận bạn đọc, API JSON.",
-        subcommands: [Serve.self, Migrate.self, Import.self, Reindex.self, Comments.self, User.self, Words.self],
+        subcommands: [
+            Serve.self, Migrate.self, Import.self, Reindex.self, Comments.self, User.self, Words.self, Backup.self, Restore.self,
+        ],
         defaultSubcommand: Serve.self
     )
 }

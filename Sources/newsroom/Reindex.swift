@@ -14,7 +14,7 @@ struct Reindex: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "newsroom")
         logger.logLevel = .warning
-        let store = try await Store.open(try Settings.database(database), migrations: .refusePending, logger: logger)
+        let store = try await SiteOpening.open(try Settings.database(database), migrations: .refusePending, logger: logger)
         do {
             let started = ContinuousClock.now
             let count = try await store.search.rebuild()

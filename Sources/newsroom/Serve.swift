@@ -5,6 +5,7 @@ import Logging
 import NewsroomCore
 import NewsroomStorage
 import NewsroomWeb
+import ServiceLifecycle
 
 /// `newsroom serve`: the site over one database, with demo articles on first run.
 struct Serve: AsyncParsableCommand {
@@ -78,6 +79,36 @@ struct Serve: AsyncParsableCommand {
         name: .customLong("statement-timeout"),
         help: "PostgreSQL: hủy câu lệnh chạy quá số mili giây này (NEWSROOM_STATEMENT_TIMEOUT, mặc định 10000).")
     var statementTimeout: String?
+    @Option(
+        name: .customLong("connect-timeout"),
+        help: "PostgreSQL: số giây chờ mở một kết nối trước khi coi máy chủ là không tới được (NEWSROOM_CONNECT_TIMEOUT, mặc định 2).")
+    var connectTimeout: String?
+    @Option(
+        name: .customLong("pool-timeout"),
+        help: "PostgreSQL: số giây một yêu cầu chờ kết nối trống trước khi trả 503 (NEWSROOM_POOL_TIMEOUT, mặc định 2).")
+    var poolTimeout: String?
+    @Option(
+        name: .customLong("check-database"),
+        help:
+            "SQLite: kiểm tra tệp khi khởi động: quick (PRAGMA quick_check), full (integrity_check) hoặc off (NEWSROOM_CHECK_DATABASE, mặc định quick)."
+    )
+    var checkDatabase: String?
+    @Option(
+        name: .customLong("backup-dir"),
+        help: "SQLite: thư mục chứa các bản sao lưu tự động (NEWSROOM_BACKUP_DIR; không đặt thì không tự sao lưu).")
+    var backupDir: String?
+    @Option(name: .customLong("backup-every"), help: "Sao lưu tự động mỗi bao nhiêu giờ, có thể lẻ (NEWSROOM_BACKUP_EVERY, mặc định 24).")
+    var backupEvery: String?
+    @Option(name: .customLong("backup-keep"), help: "Giữ bao nhiêu bản sao lưu tự động mới nhất (NEWSROOM_BACKUP_KEEP, mặc định 7).")
+    var backupKeep: String?
+    @Option(
+        name: .customLong("metrics-allow"),
+        help: "Các địa chỉ hoặc mạng CIDR được đọc /metrics; nơi khác nhận 404 (NEWSROOM_METRICS_ALLOW, mặc định 127.0.0.0/8,::1).")
+    var metricsAllow: String?
+    @Option(
+        name: .customLong("log-format"),
+        help: "text hoặc json: mỗi dòng nhật ký là một đối tượng JSON (NEWSROOM_LOG_FORMAT, mặc định text).")
+    var logFormat: String?
 
     @Option(name: .customLong("cache-mb"), help: "Bộ nhớ tối đa cho các trang đã dựng, MiB (NEWSROOM_CACHE_MB, mặc định 64).")
     var cacheMB: String?
@@ -109,9 +140,25 @@ struct Serve: AsyncParsableCommand {
     var bodyTimeout: String?
 
     func run() async throws {
+        try await CommandFailure.reporting { try await serve() }
+    }
+
+    private func serve() async throws {
+        switch Settings.value(logFormat, variable: "NEWSROOM_LOG_FORMAT") ?? "text" {
+        case "text": break
+        case "json": LoggingSystem.bootstrap(JSONLogHandler.init)
+        case let other: throw ValidationError("NEWSROOM_LOG_FORMAT: \"\(other)\" phải là text hoặc json")
+        }
+        // Before anything counts: the metrics back end.
+        Telemetry.install()
         var logger = Logger(label: "newsroom")
         logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let databaseURL = try Settings.database(database)
+        let secretText = SiteOpening.secretText(secret)
+        let checkText = Settings.value(checkDatabase, variable: "NEWSROOM_CHECK_DATABASE") ?? "quick"
+        guard let check = SQLiteSite.Check(rawValue: checkText) else {
+            throw ValidationError("NEWSROOM_CHECK_DATABASE: \"\(checkText)\" phải là quick, full hoặc off")
+        }
         let moderationText = Settings.value(moderation, variable: "NEWSROOM_MODERATION") ?? "pre"
         guard let moderationMode = ModerationMode(rawValue: moderationText) else {
             throw ValidationError("NEWSROOM_MODERATION: \"\(moderationText)\" phải là pre hoặc post")
@@ -122,7 +169,7 @@ struct Serve: AsyncParsableCommand {
             moderation: moderationMode,
             commentLimits: try Settings.commentLimits(commentLimits),
             trustedProxies: try Settings.trustedProxies(trustedProxies),
-            secret: try Settings.secret(secret, database: databaseURL),
+            secret: [],
             secureCookies: try Settings.boolean(secureCookies, variable: "NEWSROOM_SECURE_COOKIES"),
             maxLinks: try Settings.integer(maxLinks, variable: "NEWSROOM_MAX_LINKS", default: 2, range: 0...1000),
             minimumFormSeconds: TimeInterval(
@@ -157,16 +204,35 @@ struct Serve: AsyncParsableCommand {
             Int64(try Settings.integer(idleTimeout, variable: "NEWSROOM_IDLE_TIMEOUT", default: 60, range: 1...86_400)))
         config.connections.bodyTimeout = .seconds(
             Int64(try Settings.integer(bodyTimeout, variable: "NEWSROOM_BODY_TIMEOUT", default: 60, range: 1...86_400)))
-        let settings = config
+        if let text = Settings.value(metricsAllow, variable: "NEWSROOM_METRICS_ALLOW") {
+            guard let allowed = CIDR.list(parsing: text) else {
+                throw ValidationError("NEWSROOM_METRICS_ALLOW: \"\(text)\" phải là các địa chỉ hoặc mạng CIDR cách nhau bởi dấu phẩy")
+            }
+            config.metricsAllow = allowed
+        }
+        config.backups = try backupSchedule(databaseURL)
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 
+        try await SiteOpening.inspect(databaseURL, secret: secretText, check: check, logger: logger)
         let store = try await Store.open(
             databaseURL, migrations: try Settings.boolean(migrate, variable: "NEWSROOM_MIGRATE") ? .apply : .refusePending,
             poolSize: try Settings.integer(poolSize, variable: "NEWSROOM_POOL_SIZE", default: 10, range: 1...1000),
             statementTimeoutMilliseconds: try Settings.integer(
                 statementTimeout, variable: "NEWSROOM_STATEMENT_TIMEOUT", default: 10_000, range: 100...3_600_000),
+            timeouts: (
+                connect: .seconds(try Settings.integer(connectTimeout, variable: "NEWSROOM_CONNECT_TIMEOUT", default: 2, range: 1...300)),
+                acquire: .seconds(try Settings.integer(poolTimeout, variable: "NEWSROOM_POOL_TIMEOUT", default: 2, range: 1...300))
+            ),
             logger: logger)
-        if !skipDemo, try await store.articles.count() == 0 {
+        do {
+            config.secret = try await SiteOpening.key(secretText, database: databaseURL, store: store)
+        } catch {
+            await store.close()
+            throw error
+        }
+        let settings = config
+        let ready = await store.database.readiness(within: .seconds(5)) == nil
+        if !skipDemo, ready, try await store.articles.count() == 0 {
             let count = try await DemoLoader.load(into: store, now: Date())
             logger.info("Đã nạp \(count) bài viết mẫu vào cơ sở dữ liệu trống.")
         }
@@ -177,12 +243,34 @@ struct Serve: AsyncParsableCommand {
                     "Newsroom đang chạy tại http://\(settings.host):\(port) (\(databaseURL), duyệt \(settings.moderation.rawValue))\n".utf8)
             )
         }
+        // SIGTERM: in-flight requests are answered (every database wait is bounded), then the process exits; whatever
+        // still hangs after 8 seconds is cancelled, and a watchdog ends the process at 9.5 seconds in any case.
+        var group = ServiceGroupConfiguration(
+            services: [app], gracefulShutdownSignals: [.sigterm, .sigint], cancellationSignals: [], logger: logger)
+        group.maximumGracefulShutdownDuration = .seconds(8)
+        group.maximumCancellationDuration = .seconds(1)
+        let watchdog = ShutdownWatchdog(after: .milliseconds(9_500), logger: logger)
+        defer { watchdog.stop() }
         do {
-            try await app.runService()
+            try await ServiceGroup(configuration: group).run()
         } catch {
             await store.close()
             throw error
         }
         await store.close()
+    }
+
+    /// The scheduled backups asked for, checked.
+    private func backupSchedule(_ database: DatabaseURL) throws -> BackupSchedule? {
+        guard let directory = Settings.value(backupDir, variable: "NEWSROOM_BACKUP_DIR") else { return nil }
+        guard case .sqlite = database else {
+            throw ValidationError("NEWSROOM_BACKUP_DIR: chỉ dùng cho SQLite; PostgreSQL sao lưu bằng pg_dump (xem README)")
+        }
+        let everyText = Settings.value(backupEvery, variable: "NEWSROOM_BACKUP_EVERY") ?? "24"
+        guard let hours = Double(everyText), hours > 0, hours <= 24 * 366 else {
+            throw ValidationError("NEWSROOM_BACKUP_EVERY: \"\(everyText)\" phải là số giờ lớn hơn 0")
+        }
+        let keep = try Settings.integer(backupKeep, variable: "NEWSROOM_BACKUP_KEEP", default: 7, range: 1...10_000)
+        return BackupSchedule(directory: directory, every: hours * 3600, keep: keep)
     }
 }

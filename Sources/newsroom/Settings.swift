@@ -55,24 +55,4 @@ enum Settings {
         default: throw ValidationError("\(variable): \"\(text)\" phải là true hoặc false")
         }
     }
-
-    /// The site's secret: the variable when set, else a key file beside the SQLite database (created once,
-    /// readable by its owner only). Every instance of a site must share it.
-    static func secret(_ flag: String?, database: DatabaseURL) throws -> [UInt8] {
-        if let text = value(flag, variable: "NEWSROOM_SECRET") {
-            guard text.utf8.count >= 32 else { throw ValidationError("NEWSROOM_SECRET: cần ít nhất 32 ký tự") }
-            return Array(text.utf8)
-        }
-        guard case .sqlite(let path) = database else {
-            throw ValidationError("NEWSROOM_SECRET: bắt buộc khi dùng PostgreSQL (mọi máy chủ phải dùng chung)")
-        }
-        let keyPath = path + ".key"
-        if let existing = FileManager.default.contents(atPath: keyPath), existing.count >= 32 { return Array(existing) }
-        var generator = SystemRandomNumberGenerator()
-        let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        guard FileManager.default.createFile(atPath: keyPath, contents: Data(key), attributes: [.posixPermissions: 0o600]) else {
-            throw ValidationError("NEWSROOM_SECRET: không tạo được tệp khóa \(keyPath)")
-        }
-        return key
-    }
 }

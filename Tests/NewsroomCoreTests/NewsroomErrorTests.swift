@@ -24,6 +24,7 @@ struct NewsroomErrorTests {
     /// Codes DESIGN.md's second round adds ("New error codes"), as far as they exist.
     static let secondRoundTable: [String: Int] = [
         "invalid_text": 422, "malformed_request": 400, "unsupported_media_type": 415, "overloaded": 503,
+        "database_unavailable": 503, "storage_full": 507,
     ]
 
     @Test("every code of the design's table exists with its status")

@@ -29,6 +29,8 @@ public struct NewsroomError: Error, Sendable, Equatable, CustomStringConvertible
         case unsupportedMediaType = "unsupported_media_type"
         case rateLimited = "rate_limited"
         case overloaded
+        case databaseUnavailable = "database_unavailable"
+        case storageFull = "storage_full"
         case internalError = "internal_error"
 
         /// The HTTP status this code is answered with.
@@ -45,7 +47,8 @@ public struct NewsroomError: Error, Sendable, Equatable, CustomStringConvertible
                 422
             case .unsupportedMediaType: 415
             case .rateLimited: 429
-            case .overloaded: 503
+            case .overloaded, .databaseUnavailable: 503
+            case .storageFull: 507
             case .internalError: 500
             }
         }
@@ -55,7 +58,7 @@ public struct NewsroomError: Error, Sendable, Equatable, CustomStringConvertible
     public var message: String
     /// The form field the error is about, so a form can show it next to the field.
     public var field: String?
-    /// Seconds a client should wait before trying again (429 only).
+    /// Seconds a client should wait before trying again (429, 503 and 507).
     public var retryAfter: Int?
 
     public init(_ code: Code, message: String? = nil, field: String? = nil, retryAfter: Int? = nil) {

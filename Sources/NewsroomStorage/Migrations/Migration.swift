@@ -24,6 +24,7 @@ enum Migrations {
         AddSearchIndex(),
         AddSearchTermCounts(),
         AddSignalAddressesAndLoginAttempts(),
+        AddSiteKeyAndBackups(),
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.

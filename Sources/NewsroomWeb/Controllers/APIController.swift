@@ -89,12 +89,11 @@ struct APIController {
             throw NewsroomError(.csrfInvalid)
         }
         let client = services.client(request, context)
-        let comment = try await services.comments.post(
+        let comment = try await services.post(
             CommentSubmission(
                 author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
                 website: input.website ?? ""),
             to: articleID, client: client.fingerprint, heldBecause: services.tooFast(input.formToken, article: articleID))
-        if comment.status == .published { services.pageChanged(article: articleID) }
         /// `notice` is the sentence to show the reader: published, or waiting for a moderator.
         struct Created: Encodable {
             var comment: APIModels.CommentJSON

@@ -30,10 +30,9 @@ struct CommentFormController {
             guard services.tokens.isValid(fields["formToken"] ?? "", article: article.id, at: services.now()) else {
                 throw NewsroomError(.csrfInvalid)
             }
-            let comment = try await services.comments.post(
+            let comment = try await services.post(
                 submission, to: article.id, client: client.fingerprint,
                 heldBecause: services.tooFast(fields["formToken"], article: article.id))
-            if comment.status == .published { services.pageChanged(article: article.id) }
             let location =
                 comment.status == .published
                 ? comment.permalink(articlePath: article.path)

@@ -34,7 +34,8 @@ struct DeskController {
         let model = DeskPage.Model(
             staff: staff, csrf: context.csrfToken ?? "", queue: queue, counts: counts, items: page.items,
             article: article.map { ($0.id, $0.title) }, nextCursor: page.nextCursor,
-            notice: Self.notice(done: query["da"], count: query["so"]), search: search.isEmpty ? nil : search)
+            notice: Self.notice(done: query["da"], count: query["so"]), search: search.isEmpty ? nil : search,
+            backups: staff.role == .admin ? try await services.store.site.lastBackups() : nil)
         var response = Responses.html(DeskPage(model: model).render())
         response.headers[.cacheControl] = "no-store"
         return response

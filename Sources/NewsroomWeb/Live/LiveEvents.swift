@@ -76,7 +76,9 @@ public final class LiveEvents: Service, Sendable {
 
     public func run() async throws {
         let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        let start = (try? await services.store.events.latestID()) ?? 0
+        // Nil while the database cannot say (it may be down at start): the follower starts from the newest event
+        // once it can, rather than replaying the whole log.
+        let start = try? await services.store.events.latestID()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { [pollInterval] in
                 while !Task.isCancelled {
@@ -101,9 +103,15 @@ public final class LiveEvents: Service, Sendable {
                 }
             }
             group.addTask {
-                var cursor = EventCursor(start: start)
+                var cursor = start.map { EventCursor(start: $0) }
                 for await _ in wakes.cancelOnGracefulShutdown() {
-                    await self.catchUp(&cursor)
+                    if cursor == nil, let newest = try? await self.services.store.events.latestID() {
+                        cursor = EventCursor(start: newest)
+                    }
+                    if var current = cursor {
+                        await self.catchUp(&current)
+                        cursor = current
+                    }
                 }
             }
             // Ends with the server: the loops stop, and every open stream finishes so its response can end.

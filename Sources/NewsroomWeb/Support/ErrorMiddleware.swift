@@ -2,6 +2,7 @@ import Hummingbird
 import Logging
 import NIOHTTP1
 import NewsroomCore
+import NewsroomStorage
 
 /// Turns every error, ours or Hummingbird's, into the error table's answer: JSON under `/api/`, a Vietnamese
 /// HTML page elsewhere. Nothing a client sent ends as a bare 500; unexpected failures are logged and answered
@@ -35,6 +36,12 @@ struct ErrorMiddleware: RouterMiddleware {
                 return NewsroomError(.internalError)
             }
         default:
+            if let failure = StorageFailure.classify(error) {
+                // The database's trouble, not the request's: nothing was changed, and trying again later may work.
+                logger.warning("Cơ sở dữ liệu không phục vụ được yêu cầu: \(failure)")
+                return failure.kind == .full
+                    ? NewsroomError(.storageFull, retryAfter: 60) : NewsroomError(.databaseUnavailable, retryAfter: 5)
+            }
             logger.error("Lỗi không lường trước: \(String(reflecting: error))")
             return NewsroomError(.internalError)
         }

@@ -58,12 +58,14 @@ final class PageCache: Sendable {
 
     /// The entry when it was checked against the database less than `recheckInterval` ago: no query needed.
     func recent(_ key: Key, article: Article.ID, now: Date) -> Entry? {
-        state.withLock { state in
+        let entry: Entry? = state.withLock { state in
             guard let entry = state.entries[article]?[key], now.timeIntervalSince(entry.checkedAt) < recheckInterval,
                 now.timeIntervalSince(entry.renderedAt) < lifetime
             else { return nil }
             return entry
         }
+        if entry != nil { Telemetry.cacheHits.increment() }
+        return entry
     }
 
     /// The body when it was rendered for this stamp and is still fresh; marks it checked.
@@ -75,6 +77,7 @@ final class PageCache: Sendable {
             }
             entry.checkedAt = now
             state.entries[article]?[key] = entry
+            Telemetry.cacheHits.increment()
             return entry.body
         }
     }
@@ -86,6 +89,7 @@ final class PageCache: Sendable {
     }
 
     func store(_ body: ByteBuffer, for key: Key, article: Article.ID, stamp: PageStamp, generation: Generation, now: Date) {
+        Telemetry.cacheMisses.increment()
         guard body.readableBytes <= maxBytes / 4 else { return }
         state.withLock { state in
             guard generation == Generation(all: state.allInvalidations, article: state.invalidations[article] ?? 0) else { return }

@@ -1,5 +1,6 @@
 import Foundation
 import NewsroomCore
+import NewsroomStorage
 
 /// The moderation desk: the queues with their counts, and each comment with its article, author, time, the
 /// comment it answers and why it is here. One form holds the list, so a moderator can act on one comment (its own
@@ -16,6 +17,8 @@ struct DeskPage {
         var notice: String?
         /// What the moderator searched for: the list shows the matching comments of every status.
         var search: String?
+        /// Administrators see the scheduled backups' state: the latest run and the latest that succeeded.
+        var backups: (last: BackupRun?, lastGood: BackupRun?)?
     }
 
     let model: Model
@@ -58,6 +61,7 @@ struct DeskPage {
             }
             if let notice = model.notice { el("p", .class("notice"), Attribute("role", "status")) { notice } }
             el("p", .class("shortcuts-hint")) { "Phím tắt: j/k chọn, a duyệt, r từ chối, s spam, e sửa, ? xem tất cả." }
+            if let backups = model.backups { backupStatus(backups) }
             if model.items.isEmpty {
                 el("p", .class("muted")) { "Không có bình luận nào trong hàng này." }
             } else {
@@ -196,6 +200,24 @@ struct DeskPage {
                 }
             }
             el("form", .method("dialog")) { el("button", .class("button-small")) { "Đóng" } }
+        }
+    }
+
+    /// One line on the latest scheduled backup: when, and whether it was verified.
+    private func backupStatus(_ backups: (last: BackupRun?, lastGood: BackupRun?)) -> Node {
+        el(
+            "p", .class(backups.last?.succeeded == false ? "notice backup-status failed" : "muted backup-status"),
+            Attribute("role", "status")
+        ) {
+            switch (backups.last, backups.lastGood) {
+            case (nil, _):
+                "Sao lưu tự động: chưa có bản nào (bật bằng --backup-dir)."
+            case (let last?, _) where last.succeeded:
+                "Sao lưu gần nhất: \(VietnameseFormat.shortDateTime(last.finishedAt)), đã kiểm tra, \(last.message)."
+            case (let last?, let good):
+                "Sao lưu lúc \(VietnameseFormat.shortDateTime(last.finishedAt)) THẤT BẠI: \(last.message)."
+                    + (good.map { " Bản tốt gần nhất: \(VietnameseFormat.shortDateTime($0.finishedAt))." } ?? " Chưa có bản tốt nào.")
+            }
         }
     }
 }

@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NewsroomStorage
+import NewsroomWeb
+
+/// Opening a site from the command line: a SQLite site's files are checked before anything opens them (nothing is
+/// created where a site used to be), and its key is found, created for a new site only, and checked against the
+/// fingerprint the database keeps.
+enum SiteOpening {
+    /// The secret given by flag or environment, if any.
+    static func secretText(_ flag: String?) -> String? { Settings.value(flag, variable: "NEWSROOM_SECRET") }
+
+    /// Checks a SQLite site's files (`serve` and every command that opens the site).
+    static func inspect(_ url: DatabaseURL, secret: String?, check: SQLiteSite.Check, logger: Logger) async throws {
+        guard case .sqlite(let path) = url else { return }
+        do {
+            _ = try await SQLiteSite.inspect(path: path, usesKeyFile: secret == nil, check: check, logger: logger)
+        } catch let error as ConfigurationError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    /// Opens the site at `url` for a command, after the file checks.
+    static func open(_ url: DatabaseURL, migrations: Store.MigrationPolicy = .refusePending, logger: Logger) async throws -> Store {
+        try await inspect(url, secret: secretText(nil), check: .off, logger: logger)
+        return try await Store.open(url, migrations: migrations, logger: logger)
+    }
+
+    /// The site's key: the secret when given, else the key file beside a SQLite database, created only for a site
+    /// that has never been served. Refused when it is not the key the database was first served with.
+    static func key(_ secret: String?, database: DatabaseURL, store: Store) async throws -> [UInt8] {
+        let key: [UInt8]
+        if let secret {
+            guard secret.utf8.count >= 32 else { throw ValidationError("NEWSROOM_SECRET: cần ít nhất 32 ký tự") }
+            key = Array(secret.utf8)
+        } else {
+            guard case .sqlite(let path) = database else {
+                throw ValidationError("NEWSROOM_SECRET: bắt buộc khi dùng PostgreSQL (mọi máy chủ phải dùng chung)")
+            }
+            key = try await keyFile(SQLiteSite.keyPath(for: path), databasePath: path, store: store)
+        }
+        if let postgres = store.database as? PostgresStore, postgres.outage != nil { return key }
+        let recorded = try await store.site.recordKeyFingerprint(SiteKey.fingerprint(key))
+        guard recorded == SiteKey.fingerprint(key) else {
+            throw ValidationError(
+                "khóa bí mật không khớp với khóa trang này đã dùng (\(database)): mọi mã biểu mẫu đang mở và mã nhận diện bạn đọc sẽ mất hiệu lực. Cách khắc phục: dùng đúng NEWSROOM_SECRET (hoặc tệp khóa) của trang; khi khôi phục, dùng `newsroom restore`, lệnh này đặt lại cả tệp khóa."
+            )
+        }
+        return key
+    }
+
+    private static func keyFile(_ keyPath: String, databasePath: String, store: Store) async throws -> [UInt8] {
+        if let existing = FileManager.default.contents(atPath: keyPath) {
+            guard existing.count >= 32 else {
+                throw ValidationError(
+                    "tệp khóa \(keyPath) bị hỏng (\(existing.count) byte, cần 32). Cách khắc phục: khôi phục tệp khóa từ bản sao lưu.")
+            }
+            return Array(existing)
+        }
+        if try await store.site.keyFingerprint() != nil {
+            throw ValidationError(
+                "thiếu tệp khóa \(keyPath) của trang \(databasePath): một khóa mới sẽ làm mất hiệu lực mọi biểu mẫu đang mở và đổi mã nhận diện của bạn đọc. Cách khắc phục: chép lại tệp khóa cũ, hoặc khôi phục bằng `newsroom restore BẢN_SAO_LƯU --database sqlite://\(databasePath) --force` (bản sao lưu chứa khóa)."
+            )
+        }
+        var generator = SystemRandomNumberGenerator()
+        let key = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        guard FileManager.default.createFile(atPath: keyPath, contents: Data(key), attributes: [.posixPermissions: 0o600]) else {
+            throw ValidationError("không tạo được tệp khóa \(keyPath)")
+        }
+        return key
+    }
+}
