@@ -21,6 +21,8 @@ public final class PostgresStore: Database {
     private let pool: Mutex<Pool>
     private let health = Mutex(Health())
     private let watcher = Mutex<Task<Void, Never>?>(nil)
+    /// The watcher's own connection, kept open between its questions.
+    private let heartbeat = Mutex<PostgresConnection?>(nil)
     /// Every operation in flight, failed at once when the store goes out.
     private let inFlight = Abandonment()
 
@@ -57,7 +59,7 @@ public final class PostgresStore: Database {
     /// is an error; one that cannot be reached yet is not: the store starts out and serves once it can.
     public static func open(settings: PostgresSettings, logger: Logger) async throws -> PostgresStore {
         let store = PostgresStore(settings: settings, logger: logger)
-        if let failure = await store.check() {
+        if let failure = await store.probe() {
             if failure.reason == "database_refused" {
                 await store.close()
                 throw ConfigurationError(
@@ -72,35 +74,51 @@ public final class PostgresStore: Database {
         return store
     }
 
-    /// The answer of a fresh connection (not the pool's): nil when the server answers `SELECT 1` in time. A server
-    /// that refuses the site throws a `ConfigurationError`.
-    private func check() async -> StorageFailure? {
+    /// Whether the server answers `SELECT 1` on the watcher's own connection (not the pool's) within a second, or
+    /// within the connect timeout and a second when that connection must be opened first: nil when it does. A server
+    /// that answers with an error (too many connections, say) is alive; one that refuses the site is not.
+    private func probe() async -> StorageFailure? {
+        let existing = heartbeat.withLock { $0 }
         do {
-            try await withDeadline(settings.connectTimeout + .seconds(1)) { [settings, logger] _ in
-                let connection = try await PostgresConnection.connect(
-                    configuration: try settings.connectionConfiguration, id: 0, logger: logger)
-                do {
-                    _ = try await connection.sql().raw("SELECT 1 AS one").first()
-                    try? await connection.close()
-                } catch {
-                    try? await connection.close()
-                    throw error
+            try await withDeadline(existing == nil ? settings.connectTimeout + .seconds(1) : .seconds(1)) { _ in
+                let connection: PostgresConnection
+                if let existing {
+                    connection = existing
+                } else {
+                    connection = try await PostgresConnection.connect(
+                        configuration: try self.settings.connectionConfiguration, id: 0, logger: self.logger)
+                    self.heartbeat.withLock { $0 = connection }
                 }
+                _ = try await connection.sql().raw("SELECT 1 AS one").first()
             }
             return nil
         } catch {
-            return StorageFailure.classify(error) ?? .unreachable(String(describing: error))
+            Self.discard(
+                heartbeat.withLock { connection in
+                    defer { connection = nil }
+                    return connection
+                })
+            let failure = StorageFailure.classify(error) ?? .unreachable(String(describing: error))
+            if let error = error as? PSQLError, error.code == .server, failure.reason != "database_refused" { return nil }
+            return failure
         }
     }
 
-    /// Runs while the store is open: checks the server whenever the store is out or a pool wait ran out.
+    /// Closes a connection without waiting, keeping it alive until it is closed (PostgresNIO requires that).
+    private static func discard(_ connection: PostgresConnection?) {
+        guard let connection else { return }
+        connection.close().whenComplete { _ in withExtendedLifetime(connection) {} }
+    }
+
+    /// Runs while the store is open: asks the server twice a second while it serves (a server that stops answering,
+    /// frozen or cut off, puts the store out within a second and a half, its requests in flight answered then), four
+    /// times a second while it is out or a pool wait ran out.
     private func watch() async {
         var reported = false
         while !Task.isCancelled {
-            try? await Task.sleep(for: .milliseconds(250))
             let (outage, suspect) = health.withLock { ($0.outage, $0.suspect) }
-            guard outage != nil || suspect else { continue }
-            if let failure = await check() {
+            try? await Task.sleep(for: .milliseconds(outage != nil || suspect ? 250 : 500))
+            if let failure = await probe() {
                 goOut(failure)
                 health.withLock { $0.suspect = false }
                 if !reported { logger.error("PostgreSQL không trả lời: \(failure.detail)") }
@@ -247,6 +265,11 @@ public final class PostgresStore: Database {
     /// Stops the watcher and the pool; waits at most two seconds for the pool to let go.
     public func close() async {
         watcher.withLock { $0?.cancel() }
+        Self.discard(
+            heartbeat.withLock { connection in
+                defer { connection = nil }
+                return connection
+            })
         let run = pool.withLock { $0.run }
         run.cancel()
         _ = try? await withDeadline(.seconds(2)) { _ in await run.value }

@@ -1,4 +1,4 @@
-"""PostgreSQL going away under a serving instance: crashed (`pg_ctl -m immediate`), frozen (SIGSTOP: connections
+"""PostgreSQL going away under serving instances (two, as a newspaper runs them behind a balancer): crashed (`pg_ctl -m immediate`), frozen (SIGSTOP: connections
 accepted and never answered), or not there yet when the instance starts. Each test runs a cluster of its own, so the
 shared server CI runs for the other tests is never touched.
 
@@ -6,6 +6,7 @@ The bounds are the interface's: while the database is down (crashed or frozen) e
 (503 `database_unavailable` with Retry-After), every request in flight at the failure is answered, no acknowledged
 comment is lost, SIGTERM ends the process within 10 s whatever the database does, and service resumes within 2 s of
 the database returning."""
+import contextlib
 import pathlib
 import sys
 import time
@@ -24,13 +25,14 @@ POLL = 0.1  # how finely the resumption is measured
 FLAGS = ["--connect-timeout", "2", "--pool-timeout", "2", "--statement-timeout", "2000", "--pool-size", "4"]
 
 
-def reader_load(article, path):
-    """What readers and writers send while the database fails: the article page, its comments, new comments."""
+def reader_load(article, path, tag=""):
+    """What readers and writers send while the database fails: the article page, its comments, new comments (`tag`
+    keeps the texts of loads on different instances apart, or they would be duplicates)."""
     return [
         lambda n, s: ("page", "GET", path, None, None),
         lambda n, s: ("api-read", "GET", f"/api/v1/articles/{article}/comments?limit=5", None, None),
         lambda n, s: ("post", "POST", f"/api/v1/articles/{article}/comments",
-                      {"author": "Bạn đọc", "body": f"Bình luận {n}-{s} gửi lúc cơ sở dữ liệu gặp sự cố."}, None),
+                      {"author": "Bạn đọc", "body": f"Bình luận {tag}{n}-{s} gửi lúc cơ sở dữ liệu gặp sự cố."}, None),
     ]
 
 
@@ -83,61 +85,63 @@ def recover(cluster, failure):
 
 @pytest.mark.parametrize("failure", ["crashed", "frozen"])
 def test_a_database_failing_under_load_is_answered_503_in_time_and_service_resumes_by_itself(failure):
-    with PostgresCluster() as cluster:
+    with PostgresCluster() as cluster, contextlib.ExitStack() as instances:
         url, article, path = cluster.create_site("crash")
-        with Server(url, secret=SECRET, extra=FLAGS) as server:
-            load = Load(server.port, reader_load(article, path), threads=6)
-            try:
-                time.sleep(2)
-                crashed = time.monotonic()
-                fail(cluster, failure)
-                gone = time.monotonic()  # the server is no more (or answers nothing)
-                time.sleep(1.5)
-                # The process is up and says so; it is not ready, and says why, within the bound.
+        servers = [instances.enter_context(Server(url, secret=SECRET, extra=FLAGS)) for _ in range(2)]
+        loads = [Load(server.port, reader_load(article, path, tag=f"{server.port}:"), threads=3) for server in servers]
+        try:
+            time.sleep(2)
+            crashed = time.monotonic()
+            fail(cluster, failure)
+            gone = time.monotonic()  # the server is no more (or answers nothing)
+            time.sleep(1.5)
+            for server in servers:
+                # Each process is up and says so; it is not ready, and says why, within the bound.
                 health = server.request("GET", "/healthz", timeout=DOWN_ANSWER_SECONDS)
                 assert health.status == 200
                 ready = server.request("GET", "/readyz", timeout=DOWN_ANSWER_SECONDS + 1)
                 assert ready.status == 503 and ready.seconds < DOWN_ANSWER_SECONDS
                 body = ready.json()
                 assert body["ready"] is False and body["reason"] and body["message"], body
-                time.sleep(2.5)
-                restarting = time.monotonic()
-                back = recover(cluster, failure)
-                time.sleep(RESUME_SECONDS + 3)
-            finally:
-                records = load.stop()
-            caught = [record for record in records if record.started < gone and record.status == 503]
-            print(f"\n{failure} at {crashed - records[0].started:.1f} s ({len(caught)} requests sent before it was over "
-                  f"were refused), back after {back - crashed:.1f} s: {summary(records)}")
+            time.sleep(2.5)
+            restarting = time.monotonic()
+            back = recover(cluster, failure)
+            time.sleep(RESUME_SECONDS + 3)
+        finally:
+            records = sorted((record for load in loads for record in load.stop()), key=lambda record: record.started)
+        caught = [record for record in records if record.started < gone and record.status == 503]
+        print(f"\n{failure} at {crashed - records[0].started:.1f} s ({len(caught)} requests sent before it was over "
+              f"were refused), back after {back - crashed:.1f} s: {summary(records)}")
 
-            # Every request got an answer, those in flight at the crash included, and only these answers.
-            assert [record for record in records if record.error] == []
-            assert {record.status for record in records} <= {200, 201, 503}, summary(records)
-            before = [record for record in records if record.ended < crashed]
-            assert before and all(record.status in (200, 201) for record in before)
-            # While it was down: answered within the bound, a write never acknowledged, every refusal well formed.
-            down = [record for record in records if crashed <= record.started < back]
-            slow = [(record.label, round(record.ended - record.started, 2)) for record in down
-                    if record.ended - record.started >= DOWN_ANSWER_SECONDS]
-            print(f"slowest answer while down: {max(record.ended - record.started for record in down):.2f} s")
-            assert slow == [], f"answered later than {DOWN_ANSWER_SECONDS} s while PostgreSQL was {failure}"
-            for record in down:
-                if record.status == 503:
-                    assert_database_unavailable(record)
-            assert any(record.status == 503 for record in down), f"nothing was refused while PostgreSQL was {failure}"
-            accepted = [(round(record.started - gone, 2), record.status) for record in down
-                        if record.label == "post" and record.started > gone + 0.5 and record.ended < restarting
-                        and record.status != 503]
-            assert accepted == [], f"a comment was answered other than 503 while PostgreSQL was {failure}"
-            # Back by itself within the bound: everything sent after it succeeds.
-            after = [record for record in records if record.started >= back + RESUME_SECONDS]
-            assert after and all(record.status in (200, 201) for record in after), summary(after)
+        # Every request got an answer, those in flight at the crash included, and only these answers.
+        assert [record for record in records if record.error] == []
+        assert {record.status for record in records} <= {200, 201, 503}, summary(records)
+        before = [record for record in records if record.ended < crashed]
+        assert before and all(record.status in (200, 201) for record in before)
+        # While it was down: answered within the bound, a write never acknowledged, every refusal well formed.
+        down = [record for record in records if crashed <= record.started < back]
+        slow = [(record.label, round(record.ended - record.started, 2)) for record in down
+                if record.ended - record.started >= DOWN_ANSWER_SECONDS]
+        print(f"slowest answer while down: {max(record.ended - record.started for record in down):.2f} s")
+        assert slow == [], f"answered later than {DOWN_ANSWER_SECONDS} s while PostgreSQL was {failure}"
+        for record in down:
+            if record.status == 503:
+                assert_database_unavailable(record)
+        assert any(record.status == 503 for record in down), f"nothing was refused while PostgreSQL was {failure}"
+        accepted = [(round(record.started - gone, 2), record.status) for record in down
+                    if record.label == "post" and record.started > gone + 0.5 and record.ended < restarting
+                    and record.status != 503]
+        assert accepted == [], f"a comment was answered other than 503 while PostgreSQL was {failure}"
+        # Back by itself within the bound: everything sent after it succeeds.
+        after = [record for record in records if record.started >= back + RESUME_SECONDS]
+        assert after and all(record.status in (200, 201) for record in after), summary(after)
+        for server in servers:
             assert server.request("GET", "/readyz").json() == {"ready": True}
 
-            # No acknowledged comment was lost in the crash.
-            acknowledged = {record.reply.json()["comment"]["id"] for record in records if record.status == 201}
-            stored = {int(line) for line in cluster.psql("crash", "SELECT id FROM comments").split()}
-            assert acknowledged and acknowledged <= stored
+        # No acknowledged comment was lost in the crash.
+        acknowledged = {record.reply.json()["comment"]["id"] for record in records if record.status == 201}
+        stored = {int(line) for line in cluster.psql("crash", "SELECT id FROM comments").split()}
+        assert acknowledged and acknowledged <= stored
 
 
 @pytest.mark.parametrize("failure", ["crashed", "frozen"])
