@@ -33,16 +33,15 @@ public struct SQLSiteRepository: Sendable {
         }
     }
 
-    /// Records the key's fingerprint unless one is recorded; returns the one that holds.
+    /// Records the key's fingerprint unless one is recorded; returns the one that holds (instances starting together
+    /// on a new database agree on the first).
     public func recordKeyFingerprint(_ fingerprint: String) async throws -> String {
         try await database.write { db in
-            if let existing = try await db.raw("SELECT value FROM site_facts WHERE name = 'key_fingerprint'").first()?.decode(
-                column: "value", as: String.self)
-            {
-                return existing
-            }
-            try await db.raw("INSERT INTO site_facts (name, value) VALUES ('key_fingerprint', \(bind: fingerprint))").run()
-            return fingerprint
+            try await db.raw(
+                "INSERT INTO site_facts (name, value) VALUES ('key_fingerprint', \(bind: fingerprint)) ON CONFLICT (name) DO NOTHING"
+            ).run()
+            return try await db.raw("SELECT value FROM site_facts WHERE name = 'key_fingerprint'").first()?.decode(
+                column: "value", as: String.self) ?? fingerprint
         }
     }
 

@@ -82,8 +82,14 @@ public enum SQLiteBackup {
         if let problem = await SQLiteSite.integrityProblem(path: path, full: true, logger: logger) {
             throw BackupError("bản sao lưu \(path) bị hỏng: \(problem)")
         }
-        let (facts, counts) = try await withConnection(path, logger: logger) { connection in
+        let (facts, counts) = try await withConnection(path, logger: logger) {
+            connection -> ([String: SQLiteData], [(table: String, rows: Int)]) in
             var values: [String: SQLiteData] = [:]
+            let hasManifest =
+                try await connection.query(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'newsroom_backup'"
+                ).isEmpty == false
+            guard hasManifest else { return (values, []) }
             for row in try await connection.query("SELECT name, value FROM newsroom_backup") {
                 guard let name = row.column("name")?.string, let value = row.column("value") else { continue }
                 values[name] = value

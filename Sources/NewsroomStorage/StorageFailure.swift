@@ -57,7 +57,9 @@ public struct StorageFailure: Error, Sendable, CustomStringConvertible {
             .cantOpenDirectory, .cantOpenInvalidPath, .ioError, .ioErrorFailedRead, .ioErrorIncompleteRead, .ioErrorFailedWrite,
             .ioErrorFailedSync, .ioErrorFailedDirSync, .ioErrorFailedTruncate, .ioErrorFailedStat, .ioErrorFailedDelete,
             .ioErrorFailedAccess, .ioErrorFailedSharedMemOpen, .ioErrorFailedSharedMemSize, .ioErrorFailedSharedMemMap,
-            .ioErrorFailedMemoryMap, .ioErrorNoMemory, .ioErrorCorruptedFilesystem:
+            .ioErrorFailedMemoryMap, .ioErrorNoMemory, .ioErrorCorruptedFilesystem, .ioErrorFailedUnlock, .ioErrorFailedReadLock,
+            .ioErrorFailedLockCheck, .ioErrorFailedAdvisoryLock, .ioErrorFailedClose, .ioErrorFailedDeleteNonexistent,
+            .ioErrorCantFindTempdir, .ioErrorBadDataChecksum:
             return StorageFailure(.unavailable, reason: "database_io", detail: "SQLite gặp lỗi đọc ghi (\(message))")
         default:
             return nil

@@ -11,7 +11,11 @@ struct ErrorPage {
             switch error.status {
             case 404:
                 Model(status: 404, title: Strings.notFoundTitle, message: error.code == .notFound ? Strings.notFoundBody : error.message)
-            case 500...: Model(status: error.status, title: Strings.serverErrorTitle, message: Strings.serverErrorBody)
+            case 500 where error.code == .internalError:
+                Model(status: error.status, title: Strings.serverErrorTitle, message: Strings.serverErrorBody)
+            case 500...:
+                // The server's own trouble, with what the reader should know: it will pass, come back later.
+                Model(status: error.status, title: Strings.serverErrorTitle, message: error.message)
             default: Model(status: error.status, title: Strings.errorTitle, message: error.message)
             }
         }
