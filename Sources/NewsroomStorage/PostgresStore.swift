@@ -129,6 +129,12 @@ public final class PostgresStore: Database {
                 health.withLock { $0.suspect = false }
                 continue
             }
+            // The old pool may be backing off between attempts for up to a minute: a new one connects now.
+            let old = pool.withLock { pool in
+                defer { pool = Pool(settings: settings, logger: logger) }
+                return pool.run
+            }
+            old.cancel()
             if let admission = health.withLock({ $0.admission }) {
                 do {
                     try await admission(Unguarded(store: self))
@@ -136,15 +142,11 @@ public final class PostgresStore: Database {
                     health.withLock { $0.outage = StorageFailure(.unavailable, reason: "database_not_ready", detail: "\(error)") }
                     if !reported { logger.error("PostgreSQL đã trả lời nhưng chưa dùng được: \(error)") }
                     reported = true
+                    // What is missing (a migration, say) needs an operator: look again in a while, not at once.
+                    try? await Task.sleep(for: .seconds(2))
                     continue
                 }
             }
-            // The old pool may be backing off between attempts for up to a minute: a new one connects now.
-            let old = pool.withLock { pool in
-                defer { pool = Pool(settings: settings, logger: logger) }
-                return pool.run
-            }
-            old.cancel()
             health.withLock { $0 = Health(admission: $0.admission) }
             logger.info("Đã kết nối lại PostgreSQL tại \(settings.host):\(settings.port).")
             reported = false

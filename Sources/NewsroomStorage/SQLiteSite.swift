@@ -38,6 +38,17 @@ public enum SQLiteSite {
                     fix: "cấp quyền ghi cho thư mục hoặc chọn đường dẫn khác")
             }
             logger.notice("Không có trang nào tại \(path): tạo trang mới (tệp cơ sở dữ liệu và tệp khóa).")
+            // A mistyped path looks like a new site; other sites beside it suggest that it may be one.
+            let siblings = ((try? files.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? [])
+                .filter {
+                    $0.hasSuffix(".key") && files.fileExists(atPath: (directory as NSString).appendingPathComponent(String($0.dropLast(4))))
+                }
+                .map { String($0.dropLast(4)) }
+            if !siblings.isEmpty {
+                logger.warning(
+                    "Trang mới \(path) nằm cạnh trang đã có (\(siblings.sorted().joined(separator: ", "))): nếu --database bị gõ sai, dừng lại và sửa đường dẫn."
+                )
+            }
             return true
         }
         let restore = "khôi phục bản sao lưu gần nhất bằng `newsroom restore BẢN_SAO_LƯU --database sqlite://\(path) --force`"
