@@ -61,7 +61,11 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Assets/openapi.json")]
+            // In the binary itself, not a bundle beside it: a newspaper installs one file.
+            resources: [
+                .embedInCode("Assets/openapi.json"), .embedInCode("Assets/newsroom.css"), .embedInCode("Assets/newsroom.js"),
+                .embedInCode("Assets/desk.js"),
+            ]
         ),
         .executableTarget(
             name: "newsroom",

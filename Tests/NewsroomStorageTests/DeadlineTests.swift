@@ -33,13 +33,13 @@ import Testing
     @Test func anOperationThatIgnoresCancellationStillTimesOutInTime() async {
         let (result, elapsed) = await Self.timed {
             try await withDeadline(.milliseconds(150)) { _ in
-                await Self.stubbornWait(.seconds(4))
+                await Self.stubbornWait(.seconds(20))
                 return 1
             }
         }
         #expect(Self.reason(result) == "database_timeout")
         #expect(elapsed >= .milliseconds(150))
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(10))
     }
 
     @Test func aFastOperationReturnsItsValueAndItsOwnError() async throws {
@@ -47,7 +47,7 @@ import Testing
         let (result, elapsed) = await Self.timed { try await withDeadline(.seconds(5)) { _ -> Int in throw Own() } }
         guard case .failure(let error) = result else { Issue.record("the operation's error was lost"); return }
         #expect(error is Own)
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(10))
     }
 
     @Test func aTimedOutOperationIsCancelled() async throws {
@@ -91,20 +91,20 @@ import Testing
         let (slow, elapsed) = await Self.timed {
             try await withDeadline(.milliseconds(100), afterStart: .milliseconds(300)) { started in
                 started()
-                await Self.stubbornWait(.seconds(4))
+                await Self.stubbornWait(.seconds(20))
                 return 7
             }
         }
         #expect(Self.reason(slow) == "database_timeout")
         #expect(elapsed >= .milliseconds(400))
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(10))
     }
 
     @Test func theCallersCancellationAnswersAtOnce() async {
         let start = ContinuousClock.now
         let task = Task {
             try await withDeadline(.seconds(30)) { _ in
-                await Self.stubbornWait(.seconds(4))
+                await Self.stubbornWait(.seconds(20))
                 return 1
             }
         }
@@ -113,21 +113,21 @@ import Testing
         let result = await task.result
         guard case .failure(let error) = result else { Issue.record("a cancelled caller got a value"); return }
         #expect(error is CancellationError)
-        #expect(start.duration(to: .now) < .seconds(2))
+        #expect(start.duration(to: .now) < .seconds(10))
     }
 
     @Test func aCallerCancelledBeforeItBeginsIsAnsweredToo() async {
         let task = Task {
             withUnsafeCurrentTask { $0?.cancel() }
             return try await withDeadline(.seconds(30)) { _ in
-                await Self.stubbornWait(.seconds(4))
+                await Self.stubbornWait(.seconds(20))
                 return 1
             }
         }
         let (result, elapsed) = await Self.timed { try await task.value }
         guard case .failure(let error) = result else { Issue.record("a cancelled caller got a value"); return }
         #expect(error is CancellationError)
-        #expect(elapsed < .seconds(2))
+        #expect(elapsed < .seconds(10))
     }
 
     @Test func abandonAllFailsEveryOperationInFlightAtOnce() async throws {
@@ -138,7 +138,7 @@ import Testing
             Task {
                 try await withDeadline(.seconds(30), abandonment: abandonment) { _ in
                     running.continuation.yield()
-                    await Self.stubbornWait(.seconds(4))
+                    await Self.stubbornWait(.seconds(20))
                     return 1
                 }
             }
@@ -155,7 +155,7 @@ import Testing
             guard case .failure(let error) = await task.result else { Issue.record("an abandoned operation got a value"); continue }
             #expect(error is Gone)
         }
-        #expect(start.duration(to: .now) < .seconds(2))
+        #expect(start.duration(to: .now) < .seconds(10))
         // Those are gone from it: a new operation under the same abandonment runs as usual.
         #expect(try await withDeadline(.seconds(5), abandonment: abandonment) { _ in 5 } == 5)
         abandonment.abandonAll(Gone())

@@ -1,0 +1,108 @@
+(function () {
+  "use strict";
+  var meta = document.querySelector("meta[name=csrf-token]");
+  if (!meta || !window.fetch) return;
+  var csrf = meta.content;
+  var baseTitle = document.title;
+
+  function refreshCounts() {
+    fetch("/api/v1/moderation/counts", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (counts) {
+        if (!counts) return;
+        document.querySelectorAll("[data-count]").forEach(function (badge) {
+          var value = counts[badge.getAttribute("data-count")];
+          if (value !== undefined) badge.textContent = String(value);
+        });
+        document.title = (counts.pending > 0 ? "(" + counts.pending + ") " : "") + baseTitle;
+      })
+      .catch(function () {});
+  }
+  refreshCounts();
+  setInterval(refreshCounts, 15000);
+
+  var items = function () { return Array.prototype.slice.call(document.querySelectorAll(".desk-item")); };
+  var current = null;
+
+  function select(item) {
+    if (current) current.classList.remove("is-current");
+    current = item;
+    if (!item) return;
+    item.classList.add("is-current");
+    item.focus({ preventScroll: true });
+    item.scrollIntoView({ block: "nearest" });
+  }
+
+  function move(step) {
+    var list = items();
+    if (!list.length) return;
+    var index = current ? list.indexOf(current) : -1;
+    select(list[Math.max(0, Math.min(list.length - 1, index + step))] || list[0]);
+  }
+
+  function announce(text) {
+    var box = document.getElementById("desk-status");
+    if (!box) {
+      box = document.createElement("p");
+      box.id = "desk-status";
+      box.className = "notice";
+      box.setAttribute("role", "status");
+      var list = document.querySelector(".desk-list");
+      list.parentNode.insertBefore(box, list);
+    }
+    box.textContent = text;
+  }
+
+  function act(action) {
+    if (!current) return;
+    var item = current;
+    var id = item.getAttribute("data-comment-id");
+    var button = item.querySelector("[data-action=" + action + "]");
+    fetch("/api/v1/moderation/comments/" + id + "/" + action, {
+      method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrf, "Accept": "application/json" }
+    }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      var list = items();
+      var next = list[list.indexOf(item) + 1] || list[list.indexOf(item) - 1] || null;
+      announce(button.textContent + ": " + item.querySelector(".comment-author").textContent);
+      item.remove();
+      select(next);
+      refreshCounts();
+    }).catch(function () { if (button) button.click(); });
+  }
+
+  function toggleHelp() {
+    var dialog = document.getElementById("phim-tat");
+    if (!dialog) return;
+    if (dialog.open) dialog.close(); else dialog.showModal();
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    var target = event.target;
+    if (target.closest("input, textarea, select, [contenteditable]")) return;
+    var handled = true;
+    switch (event.key) {
+      case "j": move(1); break;
+      case "k": move(-1); break;
+      case "a": act("approve"); break;
+      case "r": act("reject"); break;
+      case "s": act("spam"); break;
+      case "x": if (current) { var box = current.querySelector("input[type=checkbox]"); box.checked = !box.checked; } break;
+      case "e":
+        if (current) {
+          var details = current.querySelector("details.desk-edit");
+          details.open = true;
+          details.querySelector("textarea").focus();
+        }
+        break;
+      case "?": toggleHelp(); break;
+      default: handled = false;
+    }
+    if (handled) event.preventDefault();
+  });
+  document.querySelectorAll(".desk-item").forEach(function (item) {
+    item.addEventListener("click", function (event) { if (!event.target.closest("a, button, summary, textarea, input")) select(item); });
+  });
+  if (items().length) select(items()[0]);
+})();
