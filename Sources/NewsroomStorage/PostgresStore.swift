@@ -85,8 +85,7 @@ public final class PostgresStore: Database {
                 if let existing {
                     connection = existing
                 } else {
-                    connection = try await PostgresConnection.connect(
-                        configuration: try self.settings.connectionConfiguration, id: 0, logger: self.logger)
+                    connection = try await self.dedicatedConnection(logger: self.logger)
                     self.heartbeat.withLock { $0 = connection }
                 }
                 _ = try await connection.sql().raw("SELECT 1 AS one").first()
@@ -98,7 +97,7 @@ public final class PostgresStore: Database {
                     defer { connection = nil }
                     return connection
                 })
-            let failure = StorageFailure.classify(error) ?? .unreachable(String(describing: error))
+            let failure = StorageFailure.classify(error) ?? .unreachable("không nhận được câu trả lời (\(type(of: error)))")
             if let error = error as? PSQLError, error.code == .server, failure.reason != "database_refused" { return nil }
             return failure
         }

@@ -128,6 +128,11 @@ public enum SQLiteBackup {
                     "tại \(path) đã có một trang có dữ liệu; thêm --force để thay nó bằng bản sao lưu (nên sao lưu trang hiện tại trước)")
             }
         }
+        let directory = (path as NSString).deletingLastPathComponent
+        guard access(directory.isEmpty ? "." : directory, W_OK) == 0 else {
+            throw BackupError(
+                "thư mục \(directory.isEmpty ? "." : directory) không có hoặc không ghi được: tạo nó, hoặc chọn đường dẫn khác")
+        }
         let partial = path + ".restoring-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: partial) }
         try FileManager.default.copyItem(atPath: backup, toPath: partial)
@@ -157,7 +162,9 @@ public enum SQLiteBackup {
         return counts
     }
 
-    private static func withConnection<T: Sendable>(
+    /// A connection of its own to the file at `path` for `body`, closed after it whatever happens (also for the
+    /// start-up check of `SQLiteSite`).
+    static func withConnection<T: Sendable>(
         _ path: String, logger: Logger, _ body: (SQLiteConnection) async throws -> T
     ) async throws -> T {
         let connection = try await SQLiteConnection.open(

@@ -22,7 +22,9 @@ public enum SQLiteSite {
         // Messages name the absolute path: the operator may not know which directory the service started in.
         let path = given.hasPrefix("/") ? given : files.currentDirectoryPath + "/" + given
         let keyPath = keyPath(for: path)
-        guard files.fileExists(atPath: path) else {
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        guard files.fileExists(atPath: path, isDirectory: &isDirectory) else {
             if usesKeyFile, files.fileExists(atPath: keyPath) {
                 throw refusal(
                     path,
@@ -31,15 +33,22 @@ public enum SQLiteSite {
                         "kiểm tra lại --database; khôi phục bản sao lưu gần nhất bằng `newsroom restore BẢN_SAO_LƯU --database sqlite://\(path)`; chỉ khi thật sự muốn bắt đầu một trang mới mới xóa tệp khóa"
                 )
             }
-            let directory = (path as NSString).deletingLastPathComponent
-            guard access(directory.isEmpty ? "." : directory, W_OK) == 0 else {
+            // SQLite would replay a journal left by a site that was here into the new file.
+            if let journal = ["-wal", "-journal"].map({ path + $0 }).first(where: files.fileExists(atPath:)) {
                 throw refusal(
-                    path, "không tạo được trang mới: thư mục \(directory.isEmpty ? "." : directory) không ghi được",
+                    path, "không có tệp cơ sở dữ liệu nhưng còn tệp nhật ký \(journal) của một trang đã ở đây",
+                    fix:
+                        "khôi phục bản sao lưu bằng `newsroom restore BẢN_SAO_LƯU --database sqlite://\(path)`, hoặc, nếu thật sự muốn bắt đầu một trang mới, dời tệp \(journal) đi"
+                )
+            }
+            guard access(directory, W_OK) == 0 else {
+                throw refusal(
+                    path, "không tạo được trang mới: thư mục \(directory) không ghi được",
                     fix: "cấp quyền ghi cho thư mục hoặc chọn đường dẫn khác")
             }
             logger.notice("Không có trang nào tại \(path): tạo trang mới (tệp cơ sở dữ liệu và tệp khóa).")
             // A mistyped path looks like a new site; other sites beside it suggest that it may be one.
-            let siblings = ((try? files.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? [])
+            let siblings = ((try? files.contentsOfDirectory(atPath: directory)) ?? [])
                 .filter {
                     $0.hasSuffix(".key") && files.fileExists(atPath: (directory as NSString).appendingPathComponent(String($0.dropLast(4))))
                 }
@@ -50,6 +59,11 @@ public enum SQLiteSite {
                 )
             }
             return true
+        }
+        guard !isDirectory.boolValue else {
+            throw refusal(
+                path, "đây là một thư mục, không phải tệp cơ sở dữ liệu",
+                fix: "chỉ --database tới một tệp, ví dụ sqlite://\(path)/newsroom.sqlite")
         }
         let restore = "khôi phục bản sao lưu gần nhất bằng `newsroom restore BẢN_SAO_LƯU --database sqlite://\(path) --force`"
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -64,8 +78,7 @@ public enum SQLiteSite {
             throw refusal(
                 path, "tệp không phải cơ sở dữ liệu SQLite (phần đầu tệp không đúng)", fix: "kiểm tra lại --database, hoặc \(restore)")
         }
-        let directory = (path as NSString).deletingLastPathComponent
-        guard access(path, W_OK) == 0, access(directory.isEmpty ? "." : directory, W_OK) == 0 else {
+        guard access(path, W_OK) == 0, access(directory, W_OK) == 0 else {
             throw refusal(
                 path, "tệp hoặc thư mục chứa nó chỉ đọc: trang sẽ không lưu được bình luận nào",
                 fix: "cấp quyền ghi cho người dùng chạy Newsroom (tệp, thư mục và hệ thống tệp), rồi chạy lại")
@@ -79,16 +92,8 @@ public enum SQLiteSite {
     /// What SQLite's own check finds wrong in the file at `path`, or nil when it says "ok".
     static func integrityProblem(path: String, full: Bool, logger: Logger) async -> String? {
         do {
-            let connection = try await SQLiteConnection.open(
-                storage: .file(path: path), threadPool: NIOThreadPool.singleton, logger: logger,
-                on: MultiThreadedEventLoopGroup.singleton.any())
-            let rows: [SQLiteRow]
-            do {
-                rows = try await connection.query(full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
-                try await connection.close()
-            } catch {
-                try? await connection.close()
-                throw error
+            let rows = try await SQLiteBackup.withConnection(path, logger: logger) { connection in
+                try await connection.query(full ? "PRAGMA integrity_check" : "PRAGMA quick_check")
             }
             let lines = rows.compactMap { $0.columns.first?.data.string }.flatMap { $0.split(separator: "\n") }.map(String.init)
             return lines == ["ok"] ? nil : lines.prefix(3).joined(separator: "; ") + (lines.count > 3 ? "; …" : "")

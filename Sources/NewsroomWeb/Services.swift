@@ -52,20 +52,20 @@ struct Services: Sendable {
     func post(_ submission: CommentSubmission, to article: Article.ID, client: String, heldBecause: String?) async throws -> Comment {
         do {
             let comment = try await comments.post(submission, to: article, client: client, heldBecause: heldBecause)
-            Telemetry.comment(comment.status == .published ? "published" : "held")
+            Telemetry.comment(comment.status == .published ? .published : .held)
             if comment.status == .published { pageChanged(article: article) }
             return comment
         } catch let error as NewsroomError {
-            let outcome =
+            let outcome: Telemetry.CommentOutcome =
                 switch error.code {
-                case .rateLimited: "rate_limited"
-                case .commentRejected, .forbidden, .duplicateComment: "refused"
-                default: "invalid"
+                case .rateLimited: .rateLimited
+                case .commentRejected, .forbidden, .duplicateComment: .refused
+                default: .invalid
                 }
             Telemetry.comment(outcome)
             throw error
         } catch {
-            Telemetry.comment("failed")
+            Telemetry.comment(.failed)
             throw error
         }
     }

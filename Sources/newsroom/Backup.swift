@@ -15,8 +15,7 @@ struct Backup: AsyncParsableCommand {
     @Argument(help: "Tệp sao lưu cần tạo (chưa tồn tại) hoặc cần kiểm tra.") var file: String
 
     func run() async throws {
-        var logger = Logger(label: "newsroom")
-        logger.logLevel = .warning
+        let logger = Settings.commandLogger()
         try await CommandFailure.reporting {
             if verify {
                 let summary = try await SQLiteBackup.verify(file, logger: logger).summary
@@ -57,8 +56,7 @@ struct Restore: AsyncParsableCommand {
     @Argument(help: "Bản sao lưu (do newsroom backup tạo).") var file: String
 
     func run() async throws {
-        var logger = Logger(label: "newsroom")
-        logger.logLevel = .warning
+        let logger = Settings.commandLogger()
         try await CommandFailure.reporting {
             guard case .sqlite(let path) = try Settings.database(database) else {
                 throw ValidationError("trang chạy trên PostgreSQL: khôi phục bằng pg_restore như README hướng dẫn")

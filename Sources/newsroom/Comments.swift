@@ -46,8 +46,7 @@ struct Comments: AsyncParsableCommand {
     }
 
     static func open(_ database: String?) async throws -> Store {
-        var logger = Logger(label: "newsroom")
-        logger.logLevel = .warning
+        let logger = Settings.commandLogger()
         return try await SiteOpening.open(try Settings.database(database), logger: logger)
     }
 

@@ -15,8 +15,7 @@ struct Import: AsyncParsableCommand {
     @Argument(help: "Các tệp cần nhập.") var files: [String]
 
     func run() async throws {
-        var logger = Logger(label: "newsroom")
-        logger.logLevel = .warning
+        let logger = Settings.commandLogger()
         // Read every file first: a file that cannot be read stops nothing else and leaves nothing behind.
         var drafts: [ArticleDraft] = []
         var failures = 0

@@ -12,8 +12,7 @@ struct Migrate: AsyncParsableCommand {
     @Flag(help: "Chỉ liệt kê các migration còn thiếu, không áp dụng.") var dryRun = false
 
     func run() async throws {
-        var logger = Logger(label: "newsroom")
-        logger.logLevel = .warning
+        let logger = Settings.commandLogger()
         let store = try await SiteOpening.open(try Settings.database(database), migrations: .leave, logger: logger)
         do {
             let pending = try await store.pendingMigrations()

@@ -12,8 +12,7 @@ struct Reindex: AsyncParsableCommand {
     var database: String?
 
     func run() async throws {
-        var logger = Logger(label: "newsroom")
-        logger.logLevel = .warning
+        let logger = Settings.commandLogger()
         let store = try await SiteOpening.open(try Settings.database(database), migrations: .refusePending, logger: logger)
         do {
             let started = ContinuousClock.now

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import NewsroomCore
 import NewsroomStorage
 import NewsroomWeb
@@ -7,6 +8,13 @@ import NewsroomWeb
 /// Every setting has a flag, a `NEWSROOM_<FLAG>` variable and a default, read in that order; a bad value stops
 /// the command with a message naming the setting.
 enum Settings {
+    /// The log of a one-off command: warnings and errors only, its output is what it prints.
+    static func commandLogger() -> Logger {
+        var logger = Logger(label: "newsroom")
+        logger.logLevel = .warning
+        return logger
+    }
+
     static func value(_ flag: String?, variable: String) -> String? {
         if let flag { return flag }
         if let value = ProcessInfo.processInfo.environment[variable], !value.isEmpty { return value }

@@ -41,8 +41,8 @@ enum SiteOpening {
             key = try await keyFile(SQLiteSite.keyPath(for: path), databasePath: path, store: store)
         }
         if let postgres = store.database as? PostgresStore, postgres.outage != nil { return key }
-        let recorded = try await store.site.recordKeyFingerprint(SiteKey.fingerprint(key))
-        guard recorded == SiteKey.fingerprint(key) else {
+        let fingerprint = SiteKey.fingerprint(key)
+        guard try await store.site.recordKeyFingerprint(fingerprint) == fingerprint else {
             throw ValidationError(
                 "khóa bí mật không khớp với khóa trang này đã dùng (\(database)): mọi mã biểu mẫu đang mở và mã nhận diện bạn đọc sẽ mất hiệu lực. Cách khắc phục: dùng đúng NEWSROOM_SECRET (hoặc tệp khóa) của trang; khi khôi phục, dùng `newsroom restore`, lệnh này đặt lại cả tệp khóa."
             )

@@ -46,6 +46,27 @@ import Testing
         }
     }
 
+    @Test func aJournalLeftWithoutItsDatabaseIsALostSite() async throws {
+        try await SiteFiles.withDirectory { directory in
+            for journal in ["-wal", "-journal"] {
+                let path = directory + "/nhat-ky\(journal).sqlite"
+                try Data(repeating: 1, count: 64).write(to: URL(fileURLWithPath: path + journal))
+                // Even with the key in the environment: SQLite would replay the old site's journal into a new file.
+                let message = try await refusal(path, usesKeyFile: false)
+                #expect(message.contains(path + journal))
+                #expect(message.contains("newsroom restore"))
+                #expect(!FileManager.default.fileExists(atPath: path))
+            }
+        }
+    }
+
+    @Test func aDirectoryIsNotADatabase() async throws {
+        try await SiteFiles.withDirectory { directory in
+            let message = try await refusal(directory, usesKeyFile: false)
+            #expect(message.contains("thư mục"))
+        }
+    }
+
     @Test func anEmptyFileIsRefused() async throws {
         try await SiteFiles.withDirectory { directory in
             let path = directory + "/rong.sqlite"

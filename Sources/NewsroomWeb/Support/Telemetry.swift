@@ -26,10 +26,21 @@ public enum Telemetry {
         return registry
     }()
 
-    /// Comments by what became of them: published, held, refused (a word rule), rate_limited, invalid, failed.
-    static func comment(_ outcome: String) {
-        Metrics.Counter(label: "newsroom_comments_total", dimensions: [("outcome", outcome)]).increment()
+    /// What became of a reader's comment, for `newsroom_comments_total{outcome}`.
+    enum CommentOutcome: String, CaseIterable {
+        case published, held, invalid, failed
+        /// A word rule, a ban or a duplicate refused it.
+        case refused
+        case rateLimited = "rate_limited"
     }
+
+    /// One counter per outcome, made once (a lookup in the registry takes its lock).
+    private static let comments = Dictionary(
+        uniqueKeysWithValues: CommentOutcome.allCases.map {
+            ($0, Metrics.Counter(label: "newsroom_comments_total", dimensions: [("outcome", $0.rawValue)]))
+        })
+
+    static func comment(_ outcome: CommentOutcome) { comments[outcome]?.increment() }
 
     static let cacheHits = Metrics.Counter(label: "newsroom_page_cache_hits_total")
     static let cacheMisses = Metrics.Counter(label: "newsroom_page_cache_misses_total")
