@@ -29,6 +29,8 @@ public struct PostgresSettings: Sendable, Equatable {
     public var connectTimeout: Duration = .seconds(2)
     /// How long a request waits for a connection from the pool before it is answered 503.
     public var acquireTimeout: Duration = .seconds(2)
+    /// How long the watcher waits for `SELECT 1` before it counts the server as gone and puts the instance out.
+    public var heartbeatTimeout: Duration = .seconds(1)
 
     public init(url text: String) throws(ConfigurationError) {
         guard let url = URLComponents(string: text), let scheme = url.scheme, ["postgres", "postgresql"].contains(scheme),

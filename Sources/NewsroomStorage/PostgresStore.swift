@@ -74,13 +74,13 @@ public final class PostgresStore: Database {
         return store
     }
 
-    /// Whether the server answers `SELECT 1` on the watcher's own connection (not the pool's) within a second, or
-    /// within the connect timeout and a second when that connection must be opened first: nil when it does. A server
+    /// Whether the server answers `SELECT 1` on the watcher's own connection (not the pool's) within the heartbeat
+    /// timeout (a second), or within the connect timeout and that when the connection must be opened first: nil when it does. A server
     /// that answers with an error (too many connections, say) is alive; one that refuses the site is not.
     private func probe() async -> StorageFailure? {
         let existing = heartbeat.withLock { $0 }
         do {
-            try await withDeadline(existing == nil ? settings.connectTimeout + .seconds(1) : .seconds(1)) { _ in
+            try await withDeadline(existing == nil ? settings.connectTimeout + settings.heartbeatTimeout : settings.heartbeatTimeout) { _ in
                 let connection: PostgresConnection
                 if let existing {
                     connection = existing

@@ -41,10 +41,11 @@ public struct Store: Sendable {
         case leave
     }
 
-    /// Opens the database named by `url`, handling pending migrations as `migrations` says.
+    /// Opens the database named by `url`, handling pending migrations as `migrations` says; `tune` changes the
+    /// PostgreSQL pool's size and waits from their defaults.
     public static func open(
-        _ url: DatabaseURL, migrations: MigrationPolicy = .refusePending, poolSize: Int? = nil, statementTimeoutMilliseconds: Int? = nil,
-        timeouts: (connect: Duration, acquire: Duration)? = nil, logger: Logger
+        _ url: DatabaseURL, migrations: MigrationPolicy = .refusePending, tune: (inout PostgresSettings) -> Void = { _ in },
+        logger: Logger
     ) async throws -> Store {
         let database: any Database
         switch url {
@@ -52,9 +53,7 @@ public struct Store: Sendable {
             database = try await SQLiteStore.open(path: path, logger: logger)
         case .postgres(let text):
             var settings = try PostgresSettings(url: text)
-            if let poolSize { settings.poolSize = poolSize }
-            if let statementTimeoutMilliseconds { settings.statementTimeoutMilliseconds = statementTimeoutMilliseconds }
-            if let timeouts { (settings.connectTimeout, settings.acquireTimeout) = timeouts }
+            tune(&settings)
             database = try await PostgresStore.open(settings: settings, logger: logger)
         }
         let prepare: @Sendable (any Database) async throws -> Void = { database in

@@ -213,16 +213,22 @@ struct Serve: AsyncParsableCommand {
         config.backups = try backupSchedule(databaseURL)
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 
+        let pool = try Settings.integer(poolSize, variable: "NEWSROOM_POOL_SIZE", default: 10, range: 1...1000)
+        let statementLimit = try Settings.integer(
+            statementTimeout, variable: "NEWSROOM_STATEMENT_TIMEOUT", default: 10_000, range: 100...3_600_000)
+        let connectLimit = Duration.seconds(
+            try Settings.integer(connectTimeout, variable: "NEWSROOM_CONNECT_TIMEOUT", default: 2, range: 1...300))
+        let acquireLimit = Duration.seconds(
+            try Settings.integer(poolTimeout, variable: "NEWSROOM_POOL_TIMEOUT", default: 2, range: 1...300))
         try await SiteOpening.inspect(databaseURL, secret: secretText, check: check, logger: logger)
         let store = try await Store.open(
             databaseURL, migrations: try Settings.boolean(migrate, variable: "NEWSROOM_MIGRATE") ? .apply : .refusePending,
-            poolSize: try Settings.integer(poolSize, variable: "NEWSROOM_POOL_SIZE", default: 10, range: 1...1000),
-            statementTimeoutMilliseconds: try Settings.integer(
-                statementTimeout, variable: "NEWSROOM_STATEMENT_TIMEOUT", default: 10_000, range: 100...3_600_000),
-            timeouts: (
-                connect: .seconds(try Settings.integer(connectTimeout, variable: "NEWSROOM_CONNECT_TIMEOUT", default: 2, range: 1...300)),
-                acquire: .seconds(try Settings.integer(poolTimeout, variable: "NEWSROOM_POOL_TIMEOUT", default: 2, range: 1...300))
-            ),
+            tune: { settings in
+                settings.poolSize = pool
+                settings.statementTimeoutMilliseconds = statementLimit
+                settings.connectTimeout = connectLimit
+                settings.acquireTimeout = acquireLimit
+            },
             logger: logger)
         do {
             config.secret = try await SiteOpening.key(secretText, database: databaseURL, store: store)

@@ -72,7 +72,12 @@ private typealias Comment = NewsroomCore.Comment
         // Runs wherever PostgreSQL is part of the run (always in CI).
         guard TestStore.backends.contains(.postgres) else { return }
         try await TestStore.with(.postgres) { _, url in
-            let store = try await Store.open(.postgres(url), poolSize: 2, statementTimeoutMilliseconds: 300, logger: .init(label: "test"))
+            let store = try await Store.open(
+                .postgres(url),
+                tune: {
+                    $0.poolSize = 2
+                    $0.statementTimeoutMilliseconds = 300
+                }, logger: .init(label: "test"))
             let settings = try await store.database.read { db in
                 try await db.raw("SELECT current_setting('statement_timeout') AS timeout, current_schema() AS schema").first()
             }

@@ -63,10 +63,19 @@ public enum TestStore {
                     message: "CI=true but NEWSROOM_TEST_POSTGRES_URL is not set: the PostgreSQL half of the suite cannot run")
             }
             return try await PostgresSchemas.withSchema(serverURL: url, logger: logger) { schemaURL in
-                let store = try await Store.open(.postgres(schemaURL), migrations: .apply, poolSize: 4, logger: logger)
+                let store = try await Store.open(.postgres(schemaURL), migrations: .apply, tune: relaxed, logger: logger)
                 return try await run(body, store: store, argument: schemaURL)
             }
         }
+    }
+
+    /// A small pool with generous waits: the whole suite runs in parallel on a machine of two cores, where a second
+    /// without an answer means a busy machine, not a lost server (the fault tests run the defaults).
+    static func relaxed(_ settings: inout PostgresSettings) {
+        settings.poolSize = 4
+        settings.connectTimeout = .seconds(15)
+        settings.acquireTimeout = .seconds(15)
+        settings.heartbeatTimeout = .seconds(10)
     }
 
     private static func run<T>(_ body: (Store, String) async throws -> T, store: Store, argument: String) async throws -> T {
@@ -104,6 +113,7 @@ public enum PostgresSchemas {
         await gate.acquire()
         let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
         var settings = try PostgresSettings(url: serverURL)
+        TestStore.relaxed(&settings)
         settings.poolSize = 1
         let admin: PostgresStore
         do {
