@@ -118,6 +118,8 @@ public final class PostgresStore: Database {
             let (outage, suspect) = health.withLock { ($0.outage, $0.suspect) }
             try? await Task.sleep(for: .milliseconds(outage != nil || suspect ? 250 : 500))
             if let failure = await probe() {
+                // Closing cancels the probe in flight: that is not the server's failure.
+                if Task.isCancelled { return }
                 goOut(failure)
                 health.withLock { $0.suspect = false }
                 if !reported { logger.error("PostgreSQL không trả lời: \(failure.detail)") }
