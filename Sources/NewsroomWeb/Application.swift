@@ -29,29 +29,22 @@ func buildSite(
     router.add(middleware: OriginGuard(config: config))
 
     OperationsController(services: services).register(on: router)
-    router.get(SiteRoute.Pattern.asset) { _, context -> Response in
-        let file = context.parameters.get("file") ?? ""
-        let (body, type): (String, String) =
-            switch file {
-            case "newsroom-\(Assets.stylesheetVersion).css": (Assets.stylesheet, "text/css; charset=utf-8")
-            case "newsroom-\(Assets.scriptVersion).js": (Assets.script, "text/javascript; charset=utf-8")
-            case "desk-\(Assets.adminScriptVersion).js": (Assets.adminScript, "text/javascript; charset=utf-8")
-            default: throw NewsroomError(.notFound)
-            }
+    router.get(SiteRoute.pattern(SiteRoute.asset)) { _, context -> Response in
+        guard let (body, type) = Assets.file(named: context.parameters.get("file") ?? "") else { throw NewsroomError(.notFound) }
         return Response(
             status: .ok,
             headers: [.contentType: type, .cacheControl: "public, max-age=31536000, immutable"],
             body: .init(byteBuffer: ByteBuffer(string: body)))
     }
     // The JSON API described (OpenAPI 3.1), for client generators and the API fuzzing in CI.
-    router.get("/api/v1/openapi.json") { _, _ -> Response in
+    router.get(SiteRoute.openAPI.pattern) { _, _ -> Response in
         Response(
             status: .ok, headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=3600"],
             body: .init(byteBuffer: ByteBuffer(bytes: Assets.openAPI)))
     }
     // Uploaded images are named by their content: cached for a year.
     let media = MediaStore(directory: config.mediaDirectory)
-    router.get("/media/{file}") { _, context -> Response in
+    router.get(SiteRoute.pattern(SiteRoute.media)) { _, context -> Response in
         guard let file = media.read(context.parameters.get("file") ?? "") else { throw NewsroomError(.notFound) }
         return Response(
             status: .ok,
@@ -76,15 +69,14 @@ func buildSite(
             sessionCookieParameters: .init(name: "nr_staff", path: "/", secure: config.secureCookies, sameSite: .lax),
             keyPrefix: "staff.", defaultSessionExpiration: LoginController.sessionLifetime))
     let moderators = StaffAuthMiddleware(services: services, allows: { $0.canModerate })
-    let admin = router.group("admin").add(middleware: sessions)
+    let admin = router.group().add(middleware: sessions)
     let desk = admin.group().add(middleware: moderators)
     LoginController(services: services).register(
         public: admin, staff: admin.group().add(middleware: StaffAuthMiddleware(services: services)))
     DeskController(services: services).register(on: desk)
     ArticleDeskController(services: services).register(
-        on: admin.group("articles").add(middleware: StaffAuthMiddleware(services: services, allows: { $0.canEdit })))
-    ModerationAPIController(services: services).register(
-        on: router.group("api/v1/moderation").add(middleware: sessions).add(middleware: moderators))
+        on: admin.group().add(middleware: StaffAuthMiddleware(services: services, allows: { $0.canEdit })))
+    ModerationAPIController(services: services).register(on: desk)
     return (router, live, SchedulePublisher(services: services, logger: logger))
 }
 

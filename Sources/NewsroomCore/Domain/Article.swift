@@ -181,7 +181,6 @@ public struct Topic: Sendable, Equatable, Hashable, Codable {
     }
 
     /// Its page: `/chuyen-muc/the-thao`, `/chu-de/ha-noi`, `/tac-gia/minh-chau`.
-    public var path: String { "/\(kind.pathPrefix)/\(slug)" }
 
     /// Cleaned names, without empty ones or repeats of the same slug, in the order given.
     public static func names(_ names: [String]) -> [String] {

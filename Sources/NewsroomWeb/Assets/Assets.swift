@@ -16,9 +16,22 @@ enum Assets {
     /// The JSON API described (OpenAPI 3.1), for client generators and the API fuzzing in CI.
     static let openAPI = PackageResources.openapi_json
 
+    /// The files' names under `/static/`, with their fingerprints.
     static let stylesheetVersion = fingerprint(stylesheet)
     static let scriptVersion = fingerprint(script)
-    static let adminScriptVersion = fingerprint(adminScript)
+    static let stylesheetFile = "newsroom-\(stylesheetVersion).css"
+    static let scriptFile = "newsroom-\(scriptVersion).js"
+    static let adminScriptFile = "desk-\(fingerprint(adminScript)).js"
+
+    /// The content and media type of the static file with this name, nil for any other name.
+    static func file(named name: String) -> (body: String, type: String)? {
+        switch name {
+        case stylesheetFile: (stylesheet, "text/css; charset=utf-8")
+        case scriptFile: (script, "text/javascript; charset=utf-8")
+        case adminScriptFile: (adminScript, "text/javascript; charset=utf-8")
+        default: nil
+        }
+    }
 
     private static func text(_ bytes: [UInt8]) -> String { String(decoding: bytes, as: UTF8.self) }
 

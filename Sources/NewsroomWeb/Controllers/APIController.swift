@@ -8,12 +8,12 @@ struct APIController {
     let services: Services
 
     func register(on router: Router<NewsroomRequestContext>) {
-        router.get(SiteRoute.Pattern.apiArticle, use: article)
-        router.get(SiteRoute.Pattern.apiArticleComments, use: comments)
-        router.post(SiteRoute.Pattern.apiArticleComments, use: create)
-        router.get(SiteRoute.Pattern.apiReplies, use: replies)
-        router.post(SiteRoute.Pattern.apiLikes, use: like)
-        router.post(SiteRoute.Pattern.apiReports, use: report)
+        router.get(SiteRoute.pattern(SiteRoute.apiArticle), use: article)
+        router.get(SiteRoute.pattern(SiteRoute.apiArticleComments), use: comments)
+        router.post(SiteRoute.pattern(SiteRoute.apiArticleComments), use: create)
+        router.get(SiteRoute.pattern(SiteRoute.apiReplies), use: replies)
+        router.post(SiteRoute.pattern(SiteRoute.apiLikes), use: like)
+        router.post(SiteRoute.pattern(SiteRoute.apiReports), use: report)
     }
 
     @Sendable func article(_ request: Request, context: NewsroomRequestContext) async throws -> Response {

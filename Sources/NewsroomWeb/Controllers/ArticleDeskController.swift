@@ -11,30 +11,29 @@ struct ArticleDeskController {
     var media: MediaStore { MediaStore(directory: services.config.mediaDirectory) }
 
     func register(on editors: RouterGroup<NewsroomRequestContext>) {
-        editors.get("", use: list)
-        editors.get("moi", use: newForm)
-        editors.post("moi", use: create)
-        editors.get("{id}", use: editForm)
-        editors.post("{id}", use: update)
-        editors.get("{id}/phien-ban/{revision}", use: showRevision)
-        editors.post("{id}/phien-ban/{revision}", use: restore)
+        editors.get(SiteRoute.articles.pattern, use: list)
+        editors.get(SiteRoute.newArticle.pattern, use: newForm)
+        editors.post(SiteRoute.newArticle.pattern, use: create)
+        editors.get(SiteRoute.pattern(SiteRoute.editArticle), use: editForm)
+        editors.post(SiteRoute.pattern(SiteRoute.editArticle), use: update)
+        editors.get(SiteRoute.pattern(SiteRoute.revision), use: showRevision)
+        editors.post(SiteRoute.pattern(SiteRoute.revision), use: restore)
     }
 
     @Sendable func list(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let query = request.uri.queryParameters
         let filter = DeskArticleFilter(
-            status: query["trang-thai"].flatMap { ArticleStatus(rawValue: String($0)) },
-            category: query["chuyen-muc"].map(String.init).flatMap { $0.isEmpty ? nil : $0 },
-            author: query["tac-gia"].map(String.init).flatMap { $0.isEmpty ? nil : $0 })
+            status: request.query(.status).flatMap { ArticleStatus(rawValue: $0) },
+            category: request.query(.category).flatMap { $0.isEmpty ? nil : $0 },
+            author: request.query(.author).flatMap { $0.isEmpty ? nil : $0 })
         // Bounded like every page number a request can carry: `(page - 1) * size` must not overflow.
-        let page = min(max(1, query["trang"].flatMap { Int(String($0)) } ?? 1), 100_000)
+        let page = min(max(1, request.query(.page).flatMap { Int($0) } ?? 1), 100_000)
         let store = services.store.articles
         let found = try await store.desk(filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let model = ArticleListPage.Model(
             staff: staff, csrf: context.csrfToken ?? "", filter: filter, page: page, pageSize: Self.pageSize,
             articles: found.articles, total: found.total, categories: try await store.topics(.category),
-            authors: try await store.topics(.author), notice: query["da-luu"] != nil ? "Đã lưu bài viết." : nil)
+            authors: try await store.topics(.author), notice: request.query(.saved) != nil ? "Đã lưu bài viết." : nil)
         return Self.noStore(Responses.html(ArticleListPage(model: model).render()))
     }
 
@@ -47,8 +46,8 @@ struct ArticleDeskController {
         let staff = try context.requireStaff()
         let article = try await article(context)
         var notice: String?
-        if request.uri.queryParameters["da-luu"] != nil { notice = "Đã lưu bài viết." }
-        if let restored = request.uri.queryParameters["khoi-phuc"] { notice = "Đã khôi phục phiên bản #\(restored)." }
+        if request.query(.saved) != nil { notice = "Đã lưu bài viết." }
+        if let restored = request.query(.restored) { notice = "Đã khôi phục phiên bản #\(restored)." }
         return Self.noStore(
             try await formPage(staff: staff, context: context, article: article, form: ArticleForm(article), notice: notice))
     }
@@ -87,7 +86,7 @@ struct ArticleDeskController {
             let saved = try await services.store.articles.edit(article?.id, draft, by: staff.email, now: services.now())
             context.logger.info(
                 "Lưu bài viết", metadata: ["bai": .stringConvertible(saved.id), "trang-thai": .string(saved.status.rawValue)])
-            return Responses.redirect(to: AdminRoute.editArticle(saved.id).path + "?da-luu=1", status: .seeOther)
+            return Responses.redirect(to: SiteRoute.editArticle(saved.id).path((.saved, "1")), status: .seeOther)
         } catch let error as NewsroomError where [.articleInvalid, .slugTaken].contains(error.code) {
             return try await again(error)
         }
@@ -118,7 +117,7 @@ struct ArticleDeskController {
             draft.slug = article.slug
             _ = try await services.store.articles.edit(article.id, draft, by: staff.email, now: services.now())
         }
-        return Responses.redirect(to: AdminRoute.editArticle(article.id).path + "?khoi-phuc=\(revision.id)", status: .seeOther)
+        return Responses.redirect(to: SiteRoute.editArticle(article.id).path((.restored, "\(revision.id)")), status: .seeOther)
     }
 
     func formPage(

@@ -9,10 +9,10 @@ struct CommentFormController {
     let pages: PageController
 
     func register(on router: Router<NewsroomRequestContext>) {
-        router.post(SiteRoute.Pattern.postComment, use: post)
-        router.post(SiteRoute.Pattern.likeComment, use: like)
-        router.get(SiteRoute.Pattern.reportComment, use: reportForm)
-        router.post(SiteRoute.Pattern.reportComment, use: report)
+        router.post(SiteRoute.postComment.pattern, use: post)
+        router.post(SiteRoute.pattern(SiteRoute.likeComment), use: like)
+        router.get(SiteRoute.pattern(SiteRoute.reportComment), use: reportForm)
+        router.post(SiteRoute.pattern(SiteRoute.reportComment), use: report)
     }
 
     @Sendable func post(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -36,7 +36,7 @@ struct CommentFormController {
             let location =
                 comment.status == .published
                 ? comment.permalink(articlePath: article.path)
-                : "\(article.path)?cho-duyet=\(comment.id)#\(comment.anchor)"
+                : article.path + Query([(.pending, "\(comment.id)")]).string + "#\(comment.anchor)"
             var response = Responses.redirect(to: location, status: .seeOther)
             client.apply(to: &response)
             return response
@@ -71,7 +71,7 @@ struct CommentFormController {
         let article = try await services.article(comment.articleID)
         let client = services.client(request, context)
         _ = try await services.report(comment, reason: fields["reason"].flatMap(ReportReason.init(rawValue:)) ?? .other, client: client)
-        var response = Responses.redirect(to: "\(article.path)?da-bao-cao=\(id)#\(comment.anchor)", status: .seeOther)
+        var response = Responses.redirect(to: article.path + Query([(.reported, "\(id)")]).string + "#\(comment.anchor)", status: .seeOther)
         client.apply(to: &response)
         return response
     }

@@ -7,25 +7,24 @@ struct DeskController {
     let services: Services
 
     func register(on staff: RouterGroup<NewsroomRequestContext>) {
-        staff.get("moderation", use: desk)
-        staff.post("moderation/hanh-dong", use: act)
-        staff.post("moderation/{id}/sua", use: edit)
-        staff.get("moderation/nhat-ky", use: log)
-        staff.get("moderation/tu-khoa", use: words)
-        staff.post("moderation/tu-khoa", use: editWords)
+        staff.get(SiteRoute.desk.pattern, use: desk)
+        staff.post(SiteRoute.act.pattern, use: act)
+        staff.post(SiteRoute.pattern(SiteRoute.edit), use: edit)
+        staff.get(SiteRoute.log.pattern, use: log)
+        staff.get(SiteRoute.words.pattern, use: words)
+        staff.post(SiteRoute.words.pattern, use: editWords)
     }
 
     @Sendable func desk(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let query = request.uri.queryParameters
-        let queue = query["hang"].flatMap { ModerationQueue(slug: String($0)) } ?? .pending
-        let articleID = query["bai"].flatMap { Article.ID(String($0)) }
+        let queue = request.query(.queue).flatMap { ModerationQueue(slug: $0) } ?? .pending
+        let articleID = request.query(.article).flatMap { Article.ID($0) }
         let article = try await articleID.asyncMap { try await services.store.articles.article(id: $0) } ?? nil
-        let search = try RequestBody.query(of: request)["tim"].map(VietnameseText.cleanedLine) ?? ""
+        let search = try RequestBody.query(of: request)[.deskSearch].map(VietnameseText.cleanedLine) ?? ""
         var page: Page<ModeratedComment>
         if search.isEmpty {
             page = try await services.store.moderation.queue(
-                queue, article: article?.id, after: query["sau"].flatMap { Cursor(String($0)) }, limit: 50)
+                queue, article: article?.id, after: request.query(.after).flatMap { Cursor($0) }, limit: 50)
         } else {
             // A search looks through every comment, whatever its status.
             page = Page(items: try await services.store.moderation.search(SearchQuery(search), limit: 50), nextCursor: nil)
@@ -34,7 +33,7 @@ struct DeskController {
         let model = DeskPage.Model(
             staff: staff, csrf: context.csrfToken ?? "", queue: queue, counts: counts, items: page.items,
             article: article.map { ($0.id, $0.title) }, nextCursor: page.nextCursor,
-            notice: Self.notice(done: query["da"], count: query["so"]), search: search.isEmpty ? nil : search,
+            notice: Self.notice(done: request.query(.done), count: request.query(.count)), search: search.isEmpty ? nil : search,
             backups: staff.role == .admin ? try await services.store.site.lastBackups() : nil)
         var response = Responses.html(DeskPage(model: model).render())
         response.headers[.cacheControl] = "no-store"
@@ -98,10 +97,9 @@ struct DeskController {
 
     @Sendable func words(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let query = request.uri.queryParameters
         var notice: String?
-        if let phrase = query["them"] { notice = "Đã thêm «\(phrase)»." }
-        if let phrase = query["bo"] { notice = "Đã bỏ «\(phrase)»." }
+        if let phrase = request.query(.added) { notice = "Đã thêm «\(phrase)»." }
+        if let phrase = request.query(.removed) { notice = "Đã bỏ «\(phrase)»." }
         var response = Responses.html(
             WordsPage.render(
                 staff: staff, csrf: context.csrfToken ?? "", counts: try await services.store.moderation.counts(article: nil),
@@ -116,29 +114,28 @@ struct DeskController {
         let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
         let phrase = WordRule(fields["phrase"] ?? "", .banned).phrase
         guard !phrase.isEmpty else { throw NewsroomError(.invalidField, message: "Xin nhập một từ hoặc cụm từ.", field: "phrase") }
-        let encoded = phrase.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         if fields["action"] == "remove" {
             _ = try await services.store.words.remove([phrase])
             services.rules.invalidate()
-            return Responses.redirect(to: AdminRoute.words.path + "?bo=\(encoded)", status: .seeOther)
+            return Responses.redirect(to: SiteRoute.words.path((.removed, phrase)), status: .seeOther)
         }
         let kind = fields["kind"].flatMap(WordKind.init(rawValue:)) ?? .banned
         try await services.store.words.add([WordRule(phrase, kind)])
         services.rules.invalidate()
-        return Responses.redirect(to: AdminRoute.words.path + "?them=\(encoded)", status: .seeOther)
+        return Responses.redirect(to: SiteRoute.words.path((.added, phrase)), status: .seeOther)
     }
 
     /// Where to go after an action: the page it came from (a desk page only), saying what was done.
     static func back(_ back: String?, action: ModerationAction, count: Int) -> String {
         let base =
-            back.flatMap { $0.hasPrefix("/admin/moderation") && !$0.hasPrefix("//") ? $0 : nil }
-            ?? AdminRoute.desk(queue: .pending, article: nil).path
-        return base + (base.contains("?") ? "&" : "?") + "da=\(action.rawValue)&so=\(count)"
+            back.flatMap { $0.hasPrefix(SiteRoute.desk.path) && !$0.hasPrefix("//") ? $0 : nil }
+            ?? SiteRoute.deskQueue(.pending, article: nil)
+        return base + (base.contains("?") ? "&" : "?") + Query([(.done, action.rawValue), (.count, String(count))]).string.dropFirst()
     }
 
     /// "Đã duyệt 3 bình luận." from the `da` (action) and `so` (count) a redirect after an action carries.
-    static func notice(done: Substring?, count: Substring?) -> String? {
-        guard let action = done.flatMap({ ModerationAction(rawValue: String($0)) }), let count = count.flatMap({ Int(String($0)) })
+    static func notice(done: String?, count: String?) -> String? {
+        guard let action = done.flatMap(ModerationAction.init(rawValue:)), let count = count.flatMap({ Int($0) })
         else { return nil }
         switch action {
         case .approve: return "Đã duyệt \(count) bình luận."

@@ -17,14 +17,14 @@ struct LoginController {
     static let sessionLifetime: Duration = .seconds(12 * 3600)
 
     func register(public group: RouterGroup<NewsroomRequestContext>, staff: RouterGroup<NewsroomRequestContext>) {
-        group.get("login", use: page)
-        group.post("login", use: login)
-        staff.post("logout", use: logout)
+        group.get(SiteRoute.login.pattern, use: page)
+        group.post(SiteRoute.login.pattern, use: login)
+        staff.post(SiteRoute.logout.pattern, use: logout)
     }
 
     @Sendable func page(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         AdminPages.loginPage(
-            services: services, next: Self.safeNext(request.uri.queryParameters["next"].map(String.init)), message: nil,
+            services: services, next: Self.safeNext(request.query(.next)), message: nil,
             status: .ok, email: "")
     }
 
@@ -84,11 +84,11 @@ struct LoginController {
         context.sessions.createSession(StaffSession.new(for: member), expiresIn: Self.sessionLifetime)
         context.logger.info("Đăng nhập", metadata: ["tai-khoan": .string(email)])
         // An editor's place is the articles desk, a moderator's the moderation queue.
-        let start = member.role.canModerate || next != Self.safeNext(nil) ? next : AdminRoute.articles(.init(), page: 1).path
+        let start = member.role.canModerate || next != Self.safeNext(nil) ? next : SiteRoute.articleList(.init(), page: 1)
         var response = Responses.redirect(to: start, status: .seeOther)
         response.setCookie(
             Cookie(
-                name: Self.deviceCookie, value: device(of: email), maxAge: 365 * 24 * 3600, path: "/admin",
+                name: Self.deviceCookie, value: device(of: email), maxAge: 365 * 24 * 3600, path: SiteRoute.staffPrefix,
                 secure: services.config.secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
@@ -113,13 +113,13 @@ struct LoginController {
 
     @Sendable func logout(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         context.sessions.clearSession()
-        return Responses.redirect(to: AdminRoute.login.path, status: .seeOther)
+        return Responses.redirect(to: SiteRoute.login.path, status: .seeOther)
     }
 
     /// Only a path of the staff pages: never another site.
     static func safeNext(_ next: String?) -> String {
-        guard let next, next.hasPrefix("/admin"), !next.hasPrefix("//"), !next.contains("\\") else {
-            return AdminRoute.desk(queue: .pending, article: nil).path
+        guard let next, next.hasPrefix(SiteRoute.staffPrefix), !next.hasPrefix("//"), !next.contains("\\") else {
+            return SiteRoute.deskQueue(.pending, article: nil)
         }
         return next
     }

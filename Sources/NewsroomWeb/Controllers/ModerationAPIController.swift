@@ -8,13 +8,13 @@ struct ModerationAPIController {
     let services: Services
 
     func register(on group: RouterGroup<NewsroomRequestContext>) {
-        group.get("comments", use: list)
-        group.get("counts", use: counts)
-        group.get("log", use: log)
-        group.post("comments/bulk", use: bulk)
-        group.post("comments/{id}/ban", use: ban)
-        group.post("comments/{id}/{action}", use: act)
-        group.patch("comments/{id}", use: edit)
+        group.get(SiteRoute.apiModerationComments.pattern, use: list)
+        group.get(SiteRoute.apiModerationCounts.pattern, use: counts)
+        group.get(SiteRoute.apiModerationLog.pattern, use: log)
+        group.post(SiteRoute.apiModerationBulk.pattern, use: bulk)
+        group.post(SiteRoute.pattern(SiteRoute.apiModerationBan), use: ban)
+        group.post(SiteRoute.pattern(SiteRoute.apiModerationAction), use: act)
+        group.patch(SiteRoute.pattern(SiteRoute.apiModerationComment), use: edit)
     }
 
     struct ModeratedJSON: Encodable {

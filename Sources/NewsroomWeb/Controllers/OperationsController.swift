@@ -12,15 +12,15 @@ struct OperationsController {
     func register(on router: Router<NewsroomRequestContext>) {
         // Liveness: the process answers. It never touches the database, so a database outage does not get the
         // process restarted (that is readiness's business).
-        router.get(SiteRoute.Pattern.healthz) { _, _ -> Response in
+        router.get(SiteRoute.healthz.pattern) { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
-        router.get(SiteRoute.Pattern.readyz) { _, _ -> Response in
+        router.get(SiteRoute.readyz.pattern) { _, _ -> Response in
             try await readiness()
         }
-        router.get(SiteRoute.Pattern.metrics) { request, context -> Response in
+        router.get(SiteRoute.metrics.pattern) { request, context -> Response in
             let address = ClientIdentity.address(
                 peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: ClientIdentity.forwardedFor],
                 trusted: services.config.trustedProxies)

@@ -8,8 +8,8 @@ struct PageController {
     let services: Services
 
     func register(on router: Router<NewsroomRequestContext>) {
-        router.get(SiteRoute.Pattern.home, use: home)
-        router.get(SiteRoute.Pattern.article) { request, context in
+        router.get(SiteRoute.home.pattern, use: home)
+        router.get(SiteRoute.pattern(SiteRoute.article)) { request, context in
             // A reader gets the signed client cookie with the page, so its first like already counts as its own. Only a
             // request without the cookie pays for it: one that sent a bad cookie gets a good one at its first like.
             var response = try await article(request, context: context)
@@ -17,14 +17,14 @@ struct PageController {
             return response
         }
         for kind in Topic.Kind.allCases {
-            router.get("/\(kind.pathPrefix)/{slug}") { request, context in try await topic(kind, request, context) }
+            router.get(SiteRoute.topic(kind, slug: "").pattern) { request, context in try await topic(kind, request, context) }
         }
     }
 
     /// `?trang=N`: the page of a listing, 1 when absent; nil for anything that is not a page number.
     static func pageNumber(_ request: Request) -> Int? {
-        guard let text = request.uri.queryParameters["trang"] else { return 1 }
-        guard let page = Int(String(text)), page >= 1, page <= 10_000 else { return nil }
+        guard let text = request.query(.page) else { return 1 }
+        guard let page = Int(text), page >= 1, page <= 10_000 else { return nil }
         return page
     }
 
@@ -67,10 +67,10 @@ struct PageController {
         let component = context.parameters.get("slugAndID") ?? ""
         guard let id = Article.id(fromPathComponent: component) else { throw NewsroomError(.articleNotFound) }
         let query = request.uri.queryParameters
-        let sort = query["sort"].flatMap { CommentSort(rawValue: String($0)) } ?? .newest
+        let sort = query[.sort].flatMap(CommentSort.init(rawValue:)) ?? .newest
         // Only the plain page (in each sort order) is cached; pages with a cursor, an open reply form or a notice
         // are rendered each time.
-        let cacheKey = query.allSatisfy({ $0.key == "sort" }) ? PageCache.Key(variant: "page:\(sort.rawValue)") : nil
+        let cacheKey = query.allSatisfy({ $0.key == QueryKey.sort.rawValue }) ? PageCache.Key(variant: "page:\(sort.rawValue)") : nil
         let now = services.now()
         // The plain page (in each sort order) carries validators, so browsers revalidate it for a 304.
         let validators = { (stamp: PageStamp) in Validators(stamp: stamp, article: id, variant: sort.rawValue, now: now) }
@@ -94,13 +94,13 @@ struct PageController {
         }
         let article = try await services.article(id)
         var notice: ArticlePage.Model.Notice?
-        if let pending = query["cho-duyet"].flatMap({ Comment.ID(String($0)) }) { notice = .pending(pending) }
+        if let pending = query[.pending].flatMap({ Comment.ID($0) }) { notice = .pending(pending) }
         var model = try await pageModel(
-            article: article, sort: sort, cursor: query["cursor"].flatMap { Cursor(String($0)) },
-            expandedThread: query["tra-loi-cua"].flatMap { Comment.ID(String($0)) },
-            replyingTo: query["tra-loi"].flatMap { Comment.ID(String($0)) },
+            article: article, sort: sort, cursor: query[.cursor].flatMap { Cursor($0) },
+            expandedThread: query[.repliesOf].flatMap { Comment.ID($0) },
+            replyingTo: query[.replyTo].flatMap { Comment.ID($0) },
             form: .init(), notice: notice)
-        model.reported = query["da-bao-cao"].flatMap { Comment.ID(String($0)) }
+        model.reported = query[.reported].flatMap { Comment.ID($0) }
         // The page's live stream follows on from what the page shows, even when it is served from the cache later.
         model.latestEvent = stamp.latestEvent
         let body = ByteBuffer(bytes: ArticlePage(model: model).render().render())

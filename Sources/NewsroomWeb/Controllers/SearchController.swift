@@ -22,16 +22,16 @@ struct SearchController {
         /// Reads `q`, `page` (or `trang`), `category` (or `chuyen-muc`), `from`, `to`; throws `invalid_field` naming the
         /// parameter that is wrong.
         init(_ parameters: [String: String]) throws {
-            text = VietnameseText.cleanedLine(parameters["q"] ?? "")
+            text = VietnameseText.cleanedLine(parameters[.text] ?? "")
             query = SearchQuery(text)
-            let pageText = parameters["page"] ?? parameters["trang"] ?? "1"
+            let pageText = parameters[.apiPage] ?? parameters[.page] ?? "1"
             guard let page = Int(pageText), (1...1000).contains(page) else {
                 throw NewsroomError(.invalidField, message: "Số trang phải từ 1 đến 1000.", field: "page")
             }
             self.page = page
-            from = parameters["from"] ?? ""
-            to = parameters["to"] ?? ""
-            filter = SearchFilter(category: (parameters["category"] ?? parameters["chuyen-muc"]).flatMap { $0.isEmpty ? nil : $0 })
+            from = parameters[.from] ?? ""
+            to = parameters[.to] ?? ""
+            filter = SearchFilter(category: (parameters[.searchCategory] ?? parameters[.category]).flatMap { $0.isEmpty ? nil : $0 })
             if !from.isEmpty {
                 guard let day = Self.day(from) else {
                     throw NewsroomError(.invalidField, message: "Ngày bắt đầu phải có dạng 2026-11-29.", field: "from")
@@ -54,8 +54,8 @@ struct SearchController {
     }
 
     func register(on router: Router<NewsroomRequestContext>) {
-        router.get("/tim-kiem", use: page)
-        router.get("/api/v1/search", use: api)
+        router.get(SiteRoute.search.pattern, use: page)
+        router.get(SiteRoute.apiSearch.pattern, use: api)
     }
 
     static func parameters(_ request: HummingbirdCore.Request) throws -> [String: String] {
@@ -75,8 +75,8 @@ struct SearchController {
     @Sendable func page(_ request: HummingbirdCore.Request, context: NewsroomRequestContext) async throws -> Response {
         let parameters = try Self.parameters(request)
         var model = SearchPage.Model(
-            text: VietnameseText.cleanedLine(parameters["q"] ?? ""), from: parameters["from"] ?? "", to: parameters["to"] ?? "",
-            category: parameters["category"] ?? "", categories: try await services.store.articles.topics(.category))
+            text: VietnameseText.cleanedLine(parameters[.text] ?? ""), from: parameters[.from] ?? "", to: parameters[.to] ?? "",
+            category: parameters[.searchCategory] ?? "", categories: try await services.store.articles.topics(.category))
         do {
             let search = try Request(parameters)
             model.page = search.page

@@ -9,7 +9,7 @@ struct MediaStore: Sendable {
     /// The largest image accepted.
     static let maxImageSize = 5 * 1024 * 1024
     /// Where media are served.
-    static let urlPrefix = "/media/"
+    static let urlPrefix = SiteRoute.media("").path
 
     let directory: String
 
@@ -30,7 +30,7 @@ struct MediaStore: Sendable {
             try data.write(to: URL(fileURLWithPath: temporary))
             try FileManager.default.moveItem(atPath: temporary, toPath: path)
         }
-        return Self.urlPrefix + name
+        return SiteRoute.media(name).path
     }
 
     /// The type of a name `store` makes (`3f2a….jpg`), nil for any other name.

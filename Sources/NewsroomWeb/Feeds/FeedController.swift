@@ -14,13 +14,17 @@ struct FeedController {
     static let sitemapSize = 50_000
 
     func register(on router: Router<NewsroomRequestContext>) {
-        router.get("/rss.xml") { request, _ in try await rss(request, channel: .site) }
-        router.get("/atom.xml") { request, _ in try await atom(request, channel: .site) }
-        router.get("/chuyen-muc/{slug}/rss.xml") { request, context in try await rss(request, channel: try await category(context)) }
-        router.get("/chuyen-muc/{slug}/atom.xml") { request, context in try await atom(request, channel: try await category(context)) }
-        router.get("/sitemap.xml", use: sitemap)
-        router.get("/sitemap-news.xml", use: newsSitemap)
-        router.get("/robots.txt", use: robots)
+        router.get(SiteRoute.feed(.rss, category: nil).pattern) { request, _ in try await rss(request, channel: .site) }
+        router.get(SiteRoute.feed(.atom, category: nil).pattern) { request, _ in try await atom(request, channel: .site) }
+        router.get(SiteRoute.feed(.rss, category: "").pattern) { request, context in
+            try await rss(request, channel: try await category(context))
+        }
+        router.get(SiteRoute.feed(.atom, category: "").pattern) { request, context in
+            try await atom(request, channel: try await category(context))
+        }
+        router.get(SiteRoute.sitemap.pattern, use: sitemap)
+        router.get(SiteRoute.newsSitemap.pattern, use: newsSitemap)
+        router.get(SiteRoute.robots.pattern, use: robots)
     }
 
     var base: String { services.config.baseURL }
@@ -29,10 +33,16 @@ struct FeedController {
     struct Channel: Sendable {
         var title: String
         var description: String
-        var path: String
+        /// The category's slug; nil for the whole site.
+        var category: String?
         var filter: ArticleFilter
 
-        static let site = Channel(title: Strings.siteName, description: Strings.siteTagline, path: "", filter: .all)
+        static let site = Channel(title: Strings.siteName, description: Strings.siteTagline, category: nil, filter: .all)
+
+        /// The page the feed follows.
+        var page: SiteRoute { category.map { .topic(.category, slug: $0) } ?? .home }
+
+        func feed(_ format: SiteRoute.FeedFormat) -> SiteRoute { .feed(format, category: category) }
     }
 
     func category(_ context: NewsroomRequestContext) async throws -> Channel {
@@ -40,23 +50,23 @@ struct FeedController {
         else { throw NewsroomError(.notFound) }
         return Channel(
             title: "\(Strings.siteName) – \(topic.name)", description: "Chuyên mục \(topic.name) của \(Strings.siteName)",
-            path: topic.path, filter: .topic(.category, slug: topic.slug))
+            category: topic.slug, filter: .topic(.category, slug: topic.slug))
     }
 
     func link(_ article: Article) -> String { base + article.path }
 
     func rss(_ request: Request, channel: Channel) async throws -> Response {
-        try await cached("rss:" + channel.path, type: "application/rss+xml; charset=utf-8", request: request) { [self] in
+        try await cached("rss:" + (channel.category ?? ""), type: "application/rss+xml; charset=utf-8", request: request) { [self] in
             let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
             var xml = XMLWriter()
             xml.open(
                 "rss", ["version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom", "xmlns:dc": "http://purl.org/dc/elements/1.1/"])
             xml.open("channel")
             xml.element("title", channel.title)
-            xml.element("link", base + (channel.path.isEmpty ? "/" : channel.path))
+            xml.element("link", base + channel.page.path)
             xml.element("description", channel.description)
             xml.element("language", "vi")
-            xml.empty("atom:link", ["href": base + channel.path + "/rss.xml", "rel": "self", "type": "application/rss+xml"])
+            xml.empty("atom:link", ["href": base + channel.feed(.rss).path, "rel": "self", "type": "application/rss+xml"])
             if let newest = articles.first { xml.element("lastBuildDate", VietnameseFormat.rfc822(newest.updatedAt)) }
             for article in articles {
                 xml.open("item")
@@ -76,16 +86,16 @@ struct FeedController {
     }
 
     func atom(_ request: Request, channel: Channel) async throws -> Response {
-        try await cached("atom:" + channel.path, type: "application/atom+xml; charset=utf-8", request: request) { [self] in
+        try await cached("atom:" + (channel.category ?? ""), type: "application/atom+xml; charset=utf-8", request: request) { [self] in
             let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
-            let home = base + (channel.path.isEmpty ? "/" : channel.path)
+            let home = base + channel.page.path
             var xml = XMLWriter()
             xml.open("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "vi"])
             xml.element("id", home)
             xml.element("title", channel.title)
             xml.element("subtitle", channel.description)
             xml.element("updated", VietnameseFormat.iso8601(articles.map(\.updatedAt).max() ?? Date(timeIntervalSince1970: 0)))
-            xml.empty("link", ["href": base + channel.path + "/atom.xml", "rel": "self", "type": "application/atom+xml"])
+            xml.empty("link", ["href": base + channel.feed(.atom).path, "rel": "self", "type": "application/atom+xml"])
             xml.empty("link", ["href": home, "rel": "alternate", "type": "text/html"])
             xml.open("author")
             xml.element("name", Strings.siteName)
@@ -167,11 +177,11 @@ struct FeedController {
         let text = """
             User-agent: *
             Allow: /
-            Disallow: /admin/
-            Disallow: /api/v1/moderation/
+            Disallow: \(SiteRoute.staffPrefix)/
+            Disallow: \(SiteRoute.apiModerationComments.path)
 
-            Sitemap: \(base)/sitemap.xml
-            Sitemap: \(base)/sitemap-news.xml
+            Sitemap: \(base)\(SiteRoute.sitemap.path)
+            Sitemap: \(base)\(SiteRoute.newsSitemap.path)
 
             """
         return Response(

@@ -16,9 +16,9 @@ struct LiveController {
     static let replayLimit = 500
 
     func register(on router: Router<NewsroomRequestContext>) {
-        router.get(SiteRoute.Pattern.apiArticleEvents, use: events)
+        router.get(SiteRoute.pattern(SiteRoute.apiArticleEvents), use: events)
         // HEAD would otherwise run GET and drop its body unread, leaving the stream subscribed for ever.
-        router.head(SiteRoute.Pattern.apiArticleEvents) { _, context -> Response in
+        router.head(SiteRoute.pattern(SiteRoute.apiArticleEvents)) { _, context -> Response in
             guard let articleID = context.parameters.get("id").flatMap({ Article.ID($0) }), articleID > 0,
                 try await services.store.articles.pageStamp(id: articleID) != nil
             else { throw NewsroomError(.articleNotFound) }
@@ -39,7 +39,7 @@ struct LiveController {
         }
         // The header comes from a browser reconnecting after a drop; the query, from the page (what it was rendered with).
         let reconnecting = request.headers[.lastEventID] != nil
-        let resumeText = request.headers[.lastEventID] ?? request.uri.queryParameters["lastEventId"].map(String.init)
+        let resumeText = request.headers[.lastEventID] ?? request.query(.lastEventID)
         var resumeFrom: ArticleEvent.ID?
         if let resumeText {
             guard let value = ArticleEvent.ID(resumeText), value >= 0 else {

@@ -19,7 +19,7 @@ struct StaffAuthMiddleware: RouterMiddleware {
         guard let session = context.sessions.session,
             let staff = try await services.store.staff.member(id: session.staffID), !staff.disabled
         else {
-            if request.uri.path.hasPrefix("/api/") { throw NewsroomError(.unauthenticated) }
+            if request.uri.path.hasPrefix(SiteRoute.apiPrefix) { throw NewsroomError(.unauthenticated) }
             // A page: the login form, answering 401, that brings the moderator back here.
             return AdminPages.loginPage(
                 services: services, next: request.uri.description, message: nil, status: .unauthorized, email: "")

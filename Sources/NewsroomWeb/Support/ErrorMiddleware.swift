@@ -48,7 +48,7 @@ struct ErrorMiddleware: RouterMiddleware {
     }
 
     static func response(for error: NewsroomError, path: String) -> Response {
-        if path.hasPrefix("/api/") { return Responses.jsonError(error) }
+        if path.hasPrefix(SiteRoute.apiPrefix) { return Responses.jsonError(error) }
         var response = Responses.html(ErrorPage(model: .from(error)).render(), status: .init(code: error.status))
         if let retryAfter = error.retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response

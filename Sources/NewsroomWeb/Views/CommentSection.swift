@@ -6,7 +6,7 @@ struct CommentSection {
 
     /// The live stream, resuming after what the page shows, so nothing published while it loads is missed.
     var eventsURL: String {
-        SiteRoute.apiArticleEvents(model.article.id).path + (model.latestEvent.map { "?lastEventId=\($0)" } ?? "")
+        SiteRoute.apiArticleEvents(model.article.id).path((.lastEventID, model.latestEvent.map { String($0) }))
     }
 
     func render() -> Node {
@@ -59,12 +59,10 @@ struct CommentSection {
         }
     }
 
-    func link(sort: CommentSort, cursor: Cursor? = nil, extra: String? = nil) -> String {
-        var query: [String] = []
-        if sort != .newest { query.append("sort=\(sort.rawValue)") }
-        if let cursor { query.append("cursor=\(cursor)") }
-        if let extra { query.append(extra) }
-        return model.path + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+    func link(sort: CommentSort, cursor: Cursor? = nil, extra: (QueryKey, Comment.ID)? = nil) -> String {
+        var query = Query([(.sort, sort == .newest ? nil : sort.rawValue), (.cursor, cursor?.description)])
+        if let (key, id) = extra { query.pairs.append((key, String(id))) }
+        return model.path + query.string
     }
 
     func render(_ thread: CommentThread) -> Node {
@@ -75,8 +73,7 @@ struct CommentSection {
                     for reply in thread.replies { comment(reply, isReply: true) }
                     if thread.nextRepliesCursor != nil {
                         el("p", .class("more-replies")) {
-                            el("a", .href(link(sort: model.sort, extra: "tra-loi-cua=\(thread.comment.id)") + "#\(thread.comment.anchor)"))
-                            {
+                            el("a", .href(link(sort: model.sort, extra: (.repliesOf, thread.comment.id)) + "#\(thread.comment.anchor)")) {
                                 Strings.moreReplies
                             }
                         }
@@ -119,8 +116,7 @@ struct CommentSection {
                 }
                 report(comment)
                 if model.article.commentsOpen {
-                    el("a", .class("reply-link"), .href(link(sort: model.sort, extra: "tra-loi=\(comment.id)") + "#tra-loi-\(comment.id)"))
-                    {
+                    el("a", .class("reply-link"), .href(link(sort: model.sort, extra: (.replyTo, comment.id)) + "#tra-loi-\(comment.id)")) {
                         Strings.reply
                     }
                 }

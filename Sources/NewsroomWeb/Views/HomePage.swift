@@ -20,11 +20,14 @@ struct HomePage {
 
     static let pageSize = 20
 
+    /// A page of the home page's list.
+    static func link(page: Int) -> String { SiteRoute.home.path((.page, page > 1 ? String(page) : nil)) }
+
     let model: Model
 
     func render() -> Node {
         let title = model.page > 1 ? "\(Strings.homeTitle) – trang \(model.page)" : Strings.siteName
-        let canonical = model.page > 1 ? "/?trang=\(model.page)" : SiteRoute.home.path
+        let canonical = Self.link(page: model.page)
         return Layout.page(title: title, description: Strings.siteTagline, canonicalPath: canonical, sections: model.sections) {
             if !model.featured.isEmpty {
                 el("section", .class("featured"), .ariaLabel("Tin nổi bật")) {
@@ -38,7 +41,7 @@ struct HomePage {
             } else {
                 Teasers(articles: model.articles, lead: model.featured.isEmpty && model.page == 1).render()
             }
-            Pagination(page: model.page, total: model.total, pageSize: Self.pageSize) { $0 > 1 ? "/?trang=\($0)" : "/" }.render()
+            Pagination(page: model.page, total: model.total, pageSize: Self.pageSize, link: Self.link).render()
         }
     }
 }
@@ -58,11 +61,13 @@ struct TopicPage {
     func render() -> Node {
         let topic = model.topic
         let heading = topic.kind == .author ? "Bài của \(topic.name)" : topic.name
-        let link = { (page: Int) in page > 1 ? "\(topic.path)?trang=\(page)" : topic.path }
+        let link = { (page: Int) in SiteRoute.topic(topic.kind, slug: topic.slug).path((.page, page > 1 ? String(page) : nil)) }
+        let rss = SiteRoute.feed(.rss, category: topic.slug).path
+        let atom = SiteRoute.feed(.atom, category: topic.slug).path
         let feeds =
             topic.kind == .category
             ? [
-                Layout.Feed(title: "\(Strings.siteName) – \(topic.name)", rss: "\(topic.path)/rss.xml", atom: "\(topic.path)/atom.xml"),
+                Layout.Feed(title: "\(Strings.siteName) – \(topic.name)", rss: rss, atom: atom),
                 .site,
             ]
             : [.site]
@@ -82,9 +87,9 @@ struct TopicPage {
             if topic.kind == .category {
                 el("p", .class("topic-feeds")) {
                     "Theo dõi chuyên mục: "
-                    el("a", .href("\(topic.path)/rss.xml")) { "RSS" }
+                    el("a", .href(rss)) { "RSS" }
                     " · "
-                    el("a", .href("\(topic.path)/atom.xml")) { "Atom" }
+                    el("a", .href(atom)) { "Atom" }
                 }
             }
         }

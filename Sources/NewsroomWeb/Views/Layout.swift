@@ -26,7 +26,8 @@ enum Layout {
         var rss: String
         var atom: String
 
-        static let site = Feed(title: Strings.siteName, rss: "/rss.xml", atom: "/atom.xml")
+        static let site = Feed(
+            title: Strings.siteName, rss: SiteRoute.feed(.rss, category: nil).path, atom: SiteRoute.feed(.atom, category: nil).path)
     }
 
     static func page(
@@ -55,9 +56,9 @@ enum Layout {
                 el("footer", .class("site-footer")) {
                     el("p") { Strings.footer }
                     el("p", .class("footer-links")) {
-                        el("a", .href("/rss.xml")) { "RSS" }
+                        el("a", .href(Feed.site.rss)) { "RSS" }
                         " · "
-                        el("a", .href("/atom.xml")) { "Atom" }
+                        el("a", .href(Feed.site.atom)) { "Atom" }
                     }
                 },
             ])
@@ -68,9 +69,9 @@ enum Layout {
             el("div", .class("masthead-inner")) {
                 el("a", .class("masthead-name"), .href(SiteRoute.home.path)) { Strings.siteName }
                 el("p", .class("masthead-tagline")) { Strings.siteTagline }
-                el("form", .method("get"), .action("/tim-kiem"), Attribute("role", "search"), .class("masthead-search")) {
+                el("form", .method("get"), .action(SiteRoute.search.path), Attribute("role", "search"), .class("masthead-search")) {
                     el("label", .for("tim-nhanh"), .class("visually-hidden")) { "Tìm kiếm trên trang" }
-                    void("input", .id("tim-nhanh"), .name("q"), .type("search"), .placeholder("Tìm kiếm"))
+                    void("input", .id("tim-nhanh"), .name(QueryKey.text.rawValue), .type("search"), .placeholder("Tìm kiếm"))
                     el("button", .type("submit"), .class("button-small")) { "Tìm" }
                 }
             }

@@ -33,29 +33,27 @@ struct SearchPage {
     }
 
     func link(page: Int) -> String {
-        "/tim-kiem"
-            + Query([
-                ("q", model.text), ("category", model.category.isEmpty ? nil : model.category),
-                ("from", model.from.isEmpty ? nil : model.from),
-                ("to", model.to.isEmpty ? nil : model.to), ("trang", page > 1 ? String(page) : nil),
-            ]).string
+        SiteRoute.search.path(
+            (.text, model.text), (.searchCategory, model.category.isEmpty ? nil : model.category),
+            (.from, model.from.isEmpty ? nil : model.from), (.to, model.to.isEmpty ? nil : model.to),
+            (.page, page > 1 ? String(page) : nil))
     }
 
     func render() -> Node {
         let title = model.text.isEmpty ? "Tìm kiếm" : "Tìm kiếm: \(model.text)"
         return Layout.page(title: title, head: [void("meta", .name("robots"), .content("noindex"))], sections: model.categories) {
             el("h1", .class("section-title")) { "Tìm kiếm" }
-            el("form", .method("get"), .action("/tim-kiem"), Attribute("role", "search"), .class("search-form")) {
+            el("form", .method("get"), .action(SiteRoute.search.path), Attribute("role", "search"), .class("search-form")) {
                 el("div", .class("field")) {
                     el("label", .for("tu-khoa")) { "Từ khóa" }
                     void(
-                        "input", .id("tu-khoa"), .name("q"), .type("search"), .value(model.text),
+                        "input", .id("tu-khoa"), .name(QueryKey.text.rawValue), .type("search"), .value(model.text),
                         .placeholder("Gõ có dấu hay không dấu đều được"))
                 }
                 el("div", .class("search-filters")) {
                     el("div", .class("field")) {
                         el("label", .for("tk-chuyen-muc")) { "Chuyên mục" }
-                        el("select", .id("tk-chuyen-muc"), .name("category")) {
+                        el("select", .id("tk-chuyen-muc"), .name(QueryKey.searchCategory.rawValue)) {
                             el("option", .value("")) { "Tất cả" }
                             for category in model.categories {
                                 el("option", .value(category.slug), Attribute(boolean: "selected", category.slug == model.category)) {
@@ -66,11 +64,11 @@ struct SearchPage {
                     }
                     el("div", .class("field")) {
                         el("label", .for("tk-tu-ngay")) { "Từ ngày" }
-                        void("input", .id("tk-tu-ngay"), .name("from"), .type("date"), .value(model.from))
+                        void("input", .id("tk-tu-ngay"), .name(QueryKey.from.rawValue), .type("date"), .value(model.from))
                     }
                     el("div", .class("field")) {
                         el("label", .for("tk-den-ngay")) { "Đến ngày" }
-                        void("input", .id("tk-den-ngay"), .name("to"), .type("date"), .value(model.to))
+                        void("input", .id("tk-den-ngay"), .name(QueryKey.to.rawValue), .type("date"), .value(model.to))
                     }
                 }
                 el("button", .type("submit"), .class("button-primary")) { "Tìm" }

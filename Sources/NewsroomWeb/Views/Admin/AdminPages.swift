@@ -10,7 +10,7 @@ enum AdminPages {
             el("section", .class("login")) {
                 el("h1") { "Đăng nhập bàn làm việc" }
                 if let message { el("p", .class("form-error"), Attribute("role", "alert")) { message } }
-                el("form", .method("post"), .action(AdminRoute.login.path), .class("comment-form")) {
+                el("form", .method("post"), .action(SiteRoute.login.path), .class("comment-form")) {
                     void("input", .type("hidden"), .name("next"), .value(next))
                     void("input", .type("hidden"), .name("formToken"), .value(token))
                     el("div", .class("field")) {

@@ -24,9 +24,9 @@ struct ArticleFormPage {
     func render() -> Node {
         let form = model.form
         let title = model.article.map { "Sửa bài: \($0.title)" } ?? "Viết bài mới"
-        let action = model.article.map { AdminRoute.editArticle($0.id).path } ?? AdminRoute.newArticle.path
+        let action = model.article.map { SiteRoute.editArticle($0.id).path } ?? SiteRoute.newArticle.path
         return AdminLayout.page(title: title, staff: model.staff, csrf: model.csrf) {
-            el("p", .class("breadcrumb")) { el("a", .href(AdminRoute.articles(.init(), page: 1).path)) { "← Danh sách bài viết" } }
+            el("p", .class("breadcrumb")) { el("a", .href(SiteRoute.articleList(.init(), page: 1))) { "← Danh sách bài viết" } }
             el("h1", .class("section-title")) { title }
             if let article = model.article {
                 el("p", .class("muted")) {
@@ -152,7 +152,7 @@ struct ArticleFormPage {
                         el("ol", .class("revision-list")) {
                             for revision in model.revisions {
                                 el("li") {
-                                    el("a", .href(AdminRoute.revision(article.id, revision.id).path)) {
+                                    el("a", .href(SiteRoute.revision(article.id, revision.id).path)) {
                                         "#\(revision.id) · \(VietnameseFormat.shortDateTime(revision.createdAt))"
                                     }
                                     el("span", .class("muted")) { " \(revision.editor)" }

@@ -22,18 +22,18 @@ struct ArticleListPage {
         AdminLayout.page(title: "Bài viết", staff: model.staff, csrf: model.csrf) {
             el("div", .class("desk-title-row")) {
                 el("h1", .class("section-title")) { "Bài viết" }
-                el("a", .class("button-primary"), .href(AdminRoute.newArticle.path)) { "Viết bài mới" }
+                el("a", .class("button-primary"), .href(SiteRoute.newArticle.path)) { "Viết bài mới" }
             }
             if let notice = model.notice { el("p", .class("notice"), Attribute("role", "status")) { notice } }
-            el("form", .method("get"), .action(AdminRoute.articles(.init(), page: 1).path), .class("article-filters")) {
+            el("form", .method("get"), .action(SiteRoute.articleList(.init(), page: 1)), .class("article-filters")) {
                 select(
-                    id: "loc-trang-thai", name: "trang-thai", label: "Trạng thái", selected: model.filter.status?.rawValue,
+                    id: "loc-trang-thai", name: QueryKey.status.rawValue, label: "Trạng thái", selected: model.filter.status?.rawValue,
                     options: ArticleStatus.allCases.map { ($0.rawValue, $0.label) })
                 select(
-                    id: "loc-chuyen-muc", name: "chuyen-muc", label: "Chuyên mục", selected: model.filter.category,
+                    id: "loc-chuyen-muc", name: QueryKey.category.rawValue, label: "Chuyên mục", selected: model.filter.category,
                     options: model.categories.map { ($0.slug, $0.name) })
                 select(
-                    id: "loc-tac-gia", name: "tac-gia", label: "Tác giả", selected: model.filter.author,
+                    id: "loc-tac-gia", name: QueryKey.author.rawValue, label: "Tác giả", selected: model.filter.author,
                     options: model.authors.map { ($0.slug, $0.name) })
                 el("button", .type("submit"), .class("button-small")) { "Lọc" }
             }
@@ -55,7 +55,7 @@ struct ArticleListPage {
                         for article in model.articles {
                             el("tr", Attribute("data-article-id", String(article.id))) {
                                 el("td") {
-                                    el("a", .href(AdminRoute.editArticle(article.id).path)) { article.title }
+                                    el("a", .href(SiteRoute.editArticle(article.id).path)) { article.title }
                                     if article.status == .published {
                                         " "
                                         el("a", .class("muted"), .href(article.path)) { "(xem)" }
@@ -74,7 +74,7 @@ struct ArticleListPage {
                     }
                 }
             }
-            Pagination(page: model.page, total: model.total, pageSize: model.pageSize) { AdminRoute.articles(model.filter, page: $0).path }
+            Pagination(page: model.page, total: model.total, pageSize: model.pageSize) { SiteRoute.articleList(model.filter, page: $0) }
                 .render()
         }
     }

@@ -10,12 +10,12 @@ struct ArticleRevisionPage {
 
     func render() -> Node {
         AdminLayout.page(title: "Phiên bản #\(revision.id)", staff: staff, csrf: csrf) {
-            el("p", .class("breadcrumb")) { el("a", .href(AdminRoute.editArticle(article.id).path)) { "← Quay lại bài viết" } }
+            el("p", .class("breadcrumb")) { el("a", .href(SiteRoute.editArticle(article.id).path)) { "← Quay lại bài viết" } }
             el("h1", .class("section-title")) { "Phiên bản #\(revision.id)" }
             el("p", .class("muted")) {
                 "Lưu lúc \(VietnameseFormat.shortDateTime(revision.createdAt)) bởi \(revision.editor) · đường dẫn /\(revision.draft.slug)"
             }
-            el("form", .method("post"), .action(AdminRoute.revision(article.id, revision.id).path)) {
+            el("form", .method("post"), .action(SiteRoute.revision(article.id, revision.id).path)) {
                 void("input", .type("hidden"), .name(CSRF.field), .value(csrf))
                 el("button", .type("submit"), .class("button-primary")) { "Khôi phục phiên bản này" }
                 el("p", .class("hint")) { "Bài giữ nguyên trạng thái và giờ đăng hiện tại; phiên bản đang có vẫn được lưu lại." }

@@ -29,7 +29,7 @@ struct DeskPage {
             el("nav", .class("queues"), .ariaLabel("Hàng đợi")) {
                 for queue in ModerationQueue.allCases {
                     el(
-                        "a", .href(AdminRoute.desk(queue: queue, article: model.article?.id).path),
+                        "a", .href(SiteRoute.deskQueue(queue, article: model.article?.id)),
                         Attribute("aria-current", queue == model.queue ? "page" : nil)
                     ) {
                         queue.label
@@ -43,7 +43,7 @@ struct DeskPage {
                     "Chỉ bài: "
                     el("strong") { article.title }
                     " · "
-                    el("a", .href(AdminRoute.desk(queue: model.queue, article: nil).path)) { "Xem mọi bài" }
+                    el("a", .href(SiteRoute.deskQueue(model.queue, article: nil))) { "Xem mọi bài" }
                 }
             }
             el("form", .method("get"), .action("/admin/moderation"), Attribute("role", "search"), .class("desk-search")) {
@@ -56,7 +56,7 @@ struct DeskPage {
             if let search = model.search {
                 el("p", .class("filter"), Attribute("role", "status")) {
                     "\(model.items.count) bình luận khớp với «\(search)» (mọi trạng thái) · "
-                    el("a", .href(AdminRoute.desk(queue: model.queue, article: nil).path)) { "Quay lại hàng đợi" }
+                    el("a", .href(SiteRoute.deskQueue(model.queue, article: nil))) { "Quay lại hàng đợi" }
                 }
             }
             if let notice = model.notice { el("p", .class("notice"), Attribute("role", "status")) { notice } }
@@ -65,11 +65,11 @@ struct DeskPage {
             if model.items.isEmpty {
                 el("p", .class("muted")) { "Không có bình luận nào trong hàng này." }
             } else {
-                el("form", .id("desk-form"), .method("post"), .action(AdminRoute.act.path)) {
+                el("form", .id("desk-form"), .method("post"), .action(SiteRoute.act.path)) {
                     void("input", .type("hidden"), .name(CSRF.field), .value(model.csrf))
                     void(
                         "input", .type("hidden"), .name("back"),
-                        .value(AdminRoute.desk(queue: model.queue, article: model.article?.id).path))
+                        .value(SiteRoute.deskQueue(model.queue, article: model.article?.id)))
                     el("div", .class("bulk-actions")) {
                         el("span") { "Với các bình luận đã chọn:" }
                         for action in [ModerationAction.approve, .reject, .spam] {
@@ -81,18 +81,18 @@ struct DeskPage {
                     }
                 }
                 for item in model.items {
-                    el("form", .id("sua-\(item.comment.id)"), .method("post"), .action(AdminRoute.edit(item.comment.id).path)) {
+                    el("form", .id("sua-\(item.comment.id)"), .method("post"), .action(SiteRoute.edit(item.comment.id).path)) {
                         void("input", .type("hidden"), .name(CSRF.field), .value(model.csrf))
                         void(
                             "input", .type("hidden"), .name("back"),
-                            .value(AdminRoute.desk(queue: model.queue, article: model.article?.id).path))
+                            .value(SiteRoute.deskQueue(model.queue, article: model.article?.id)))
                     }
                 }
                 if let next = model.nextCursor {
                     el("p", .class("more")) {
                         el(
                             "a", .class("button-secondary"),
-                            .href(AdminRoute.desk(queue: model.queue, article: model.article?.id).path + "&sau=\(next)")
+                            .href(SiteRoute.deskQueue(model.queue, article: model.article?.id, after: next))
                         ) {
                             "Xem tiếp"
                         }
@@ -126,7 +126,7 @@ struct DeskPage {
                 "Bài: "
                 el("a", .href(item.articlePath)) { item.articleTitle }
                 " · "
-                el("a", .href(AdminRoute.desk(queue: model.queue, article: comment.articleID).path)) { "Lọc theo bài này" }
+                el("a", .href(SiteRoute.deskQueue(model.queue, article: comment.articleID))) { "Lọc theo bài này" }
             }
             if let answered = item.answers {
                 el("blockquote", .class("desk-context")) {

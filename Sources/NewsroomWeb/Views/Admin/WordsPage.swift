@@ -10,7 +10,7 @@ enum WordsPage {
                     + "So khớp cả khi viết không dấu, tách chữ (v.c.l), lặp chữ hay thay chữ bằng số."
             }
             if let notice { el("p", .class("notice"), Attribute("role", "status")) { notice } }
-            el("form", .method("post"), .action(AdminRoute.words.path), .class("comment-form words-form")) {
+            el("form", .method("post"), .action(SiteRoute.words.path), .class("comment-form words-form")) {
                 void("input", .type("hidden"), .name(CSRF.field), .value(csrf))
                 el("div", .class("field")) {
                     el("label", .for("tu-moi")) { "Từ hoặc cụm từ" }
@@ -35,7 +35,7 @@ enum WordsPage {
                     for rule in rules where rule.kind == kind {
                         el("li") {
                             el("span") { rule.phrase }
-                            el("form", .method("post"), .action(AdminRoute.words.path), .class("inline-form")) {
+                            el("form", .method("post"), .action(SiteRoute.words.path), .class("inline-form")) {
                                 void("input", .type("hidden"), .name(CSRF.field), .value(csrf))
                                 void("input", .type("hidden"), .name("phrase"), .value(rule.phrase))
                                 el(
