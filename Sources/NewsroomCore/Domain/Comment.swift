@@ -75,7 +75,10 @@ public struct Comment: Sendable, Equatable, Identifiable {
     /// The comment's anchor on its article page: `binh-luan-{id}`.
     public var anchor: String { Comment.anchor(id) }
 
-    public static func anchor(_ id: ID) -> String { "binh-luan-\(id)" }
+    public static func anchor(_ id: ID) -> String { anchorPrefix + String(id) }
+
+    /// What every comment's anchor starts with.
+    public static let anchorPrefix = "binh-luan-"
 
     /// The comment's permalink on an article: `{articlePath}#binh-luan-{id}`.
     public func permalink(articlePath: String) -> String { "\(articlePath)#\(anchor)" }

@@ -9,10 +9,10 @@ enum Assets {
     /// A live count in visible characters (`Intl.Segmenter`, as the server counts), posting and liking through the
     /// JSON API, reply forms opened in place, sorting, paging and live comments without a reload. Every link and form
     /// still works without it; reader text only ever enters the page through `textContent`.
-    static let script = text(PackageResources.newsroom_js)
+    static let script = PageHooks.prelude + text(PackageResources.newsroom_js)
     /// The desk's keyboard shortcuts (j/k to move, a approve, r reject, s spam, e edit, x select, ? help) and the counts
     /// in the header, refreshed without a reload. The desk works without it through its forms.
-    static let adminScript = text(PackageResources.desk_js)
+    static let adminScript = DeskHooks.prelude + text(PackageResources.desk_js)
     /// The JSON API described (OpenAPI 3.1), for client generators and the API fuzzing in CI.
     static let openAPI = PackageResources.openapi_json
 

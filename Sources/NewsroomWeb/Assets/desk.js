@@ -1,17 +1,20 @@
 (function () {
   "use strict";
-  var meta = document.querySelector("meta[name=csrf-token]");
+  /* The ids, data- attributes and URLs the desk uses: declared in ScriptHooks.swift, which the server puts before this
+     file as NEWSROOM_DESK. */
+  var H = NEWSROOM_DESK;
+  var meta = document.querySelector("meta[name=" + H.meta.csrf + "]");
   if (!meta || !window.fetch) return;
   var csrf = meta.content;
   var baseTitle = document.title;
 
   function refreshCounts() {
-    fetch("/api/v1/moderation/counts", { credentials: "same-origin", headers: { "Accept": "application/json" } })
+    fetch(H.routes.counts, { credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (counts) {
         if (!counts) return;
-        document.querySelectorAll("[data-count]").forEach(function (badge) {
-          var value = counts[badge.getAttribute("data-count")];
+        document.querySelectorAll("[" + H.data.count + "]").forEach(function (badge) {
+          var value = counts[badge.getAttribute(H.data.count)];
           if (value !== undefined) badge.textContent = String(value);
         });
         document.title = (counts.pending > 0 ? "(" + counts.pending + ") " : "") + baseTitle;
@@ -41,10 +44,10 @@
   }
 
   function announce(text) {
-    var box = document.getElementById("desk-status");
+    var box = document.getElementById(H.ids.status);
     if (!box) {
       box = document.createElement("p");
-      box.id = "desk-status";
+      box.id = H.ids.status;
       box.className = "notice";
       box.setAttribute("role", "status");
       var list = document.querySelector(".desk-list");
@@ -56,9 +59,9 @@
   function act(action) {
     if (!current) return;
     var item = current;
-    var id = item.getAttribute("data-comment-id");
-    var button = item.querySelector("[data-action=" + action + "]");
-    fetch("/api/v1/moderation/comments/" + id + "/" + action, {
+    var id = item.getAttribute(H.data.commentID);
+    var button = item.querySelector("[" + H.data.action + "=" + action + "]");
+    fetch(H.routes.act.replace("{id}", id).replace("{action}", action), {
       method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrf, "Accept": "application/json" }
     }).then(function (response) {
       if (!response.ok) throw new Error(String(response.status));
@@ -72,7 +75,7 @@
   }
 
   function toggleHelp() {
-    var dialog = document.getElementById("phim-tat");
+    var dialog = document.getElementById(H.ids.shortcuts);
     if (!dialog) return;
     if (dialog.open) dialog.close(); else dialog.showModal();
   }

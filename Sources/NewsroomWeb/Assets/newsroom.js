@@ -1,10 +1,13 @@
 (function () {
   "use strict";
-  var section = document.getElementById("binh-luan");
+  /* The ids, data- attributes, URLs and query keys the page uses: declared in ScriptHooks.swift, which the server puts
+     before this file as NEWSROOM_PAGE. */
+  var H = NEWSROOM_PAGE;
+  var section = document.getElementById(H.ids.section);
   if (!section || !window.fetch) return;
-  var T = JSON.parse(document.getElementById("newsroom-strings").textContent);
-  var articleId = section.getAttribute("data-article-id");
-  var articlePath = section.getAttribute("data-article-path");
+  var T = JSON.parse(document.getElementById(H.ids.strings).textContent);
+  var articleId = section.getAttribute(H.data.articleID);
+  var articlePath = section.getAttribute(H.data.articlePath);
   var numberFormat = new Intl.NumberFormat("vi-VN");
   var segmenter = window.Intl && Intl.Segmenter ? new Intl.Segmenter("vi", { granularity: "grapheme" }) : null;
 
@@ -36,9 +39,9 @@
 
   function updateCounter(form) {
     var textarea = form.querySelector("textarea");
-    var counter = form.querySelector("[data-counter]");
+    var counter = form.querySelector("[" + H.data.counter + "]");
     var button = form.querySelector("button[type=submit]");
-    var limit = parseInt(textarea.getAttribute("data-max-length"), 10);
+    var limit = parseInt(textarea.getAttribute(H.data.maxLength), 10);
     var length = visibleLength(textarea.value);
     var remaining = limit - length;
     var over = remaining < 0;
@@ -48,12 +51,12 @@
     counter.classList.toggle("over", over);
     button.disabled = over;
     textarea.setAttribute("aria-invalid", over ? "true" : "false");
-    var hint = form.querySelector("[data-limit-message]");
+    var hint = form.querySelector("[" + H.data.limitMessage + "]");
     if (over) {
       if (!hint) {
         hint = document.createElement("p");
         hint.className = "form-error";
-        hint.setAttribute("data-limit-message", "");
+        hint.setAttribute(H.data.limitMessage, "");
         hint.setAttribute("role", "alert");
         form.querySelector(".form-footer").before(hint);
       }
@@ -99,11 +102,11 @@
   function renderComment(c) {
     var isReply = c.parentId !== null;
     var article = element("article", isReply ? "comment comment-reply" : "comment");
-    article.id = "binh-luan-" + c.id;
+    article.id = H.ids.comment + c.id;
     var header = element("header", "comment-header");
     header.appendChild(element("strong", "comment-author", c.author));
     var time = element("a", "comment-time");
-    time.href = "#binh-luan-" + c.id;
+    time.href = "#" + H.ids.comment + c.id;
     var stamp = element("time", null, shortTime(c.createdAt));
     stamp.setAttribute("datetime", c.createdAt);
     time.appendChild(stamp);
@@ -112,7 +115,7 @@
     if (isReply && c.replyTo && c.replyTo.id !== c.parentId) {
       var to = element("p", "comment-reply-to", T.replyingTo + " ");
       var link = element("a", null, "@" + c.replyTo.author);
-      link.href = "#binh-luan-" + c.replyTo.id;
+      link.href = "#" + H.ids.comment + c.replyTo.id;
       to.appendChild(link);
       article.appendChild(to);
     }
@@ -120,7 +123,7 @@
     var footer = element("footer", "comment-actions");
     var like = element("form", "like-form");
     like.method = "post";
-    like.action = "/binh-luan/" + c.id + "/thich";
+    like.action = fill(H.routes.like, { id: c.id });
     var button = element("button", "like", likeLabel(c.likes));
     button.type = "submit";
     button.setAttribute("aria-label", T.like + " (" + c.likes + ")");
@@ -128,25 +131,25 @@
     footer.appendChild(like);
     /* As the server renders it: a comment shown in place can be reported like any other. */
     var report = element("a", "report-link", T.report);
-    report.href = "/binh-luan/" + c.id + "/bao-cao";
+    report.href = fill(H.routes.report, { id: c.id });
     report.rel = "nofollow";
     footer.appendChild(report);
     var reply = element("a", "reply-link", T.reply);
-    reply.href = articlePath + "?tra-loi=" + c.id + "#tra-loi-" + c.id;
+    reply.href = articlePath + "?" + H.query.replyTo + "=" + c.id + "#" + H.ids.replyForm + c.id;
     footer.appendChild(reply);
     article.appendChild(footer);
     return article;
   }
 
   function listContainer() {
-    var list = document.getElementById("danh-sach-binh-luan");
+    var list = document.getElementById(H.ids.list);
     if (list) return list;
     /* The first comment: the empty-state line gives way to the count and the list. */
     var toolbar = element("div", "comments-toolbar");
-    toolbar.id = "thanh-binh-luan";
+    toolbar.id = H.ids.toolbar;
     toolbar.appendChild(element("p", "comments-count"));
     list = element("div", "comment-list");
-    list.id = "danh-sach-binh-luan";
+    list.id = H.ids.list;
     var empty = section.querySelector(".comments-empty");
     if (empty) empty.replaceWith(toolbar); else section.appendChild(toolbar);
     toolbar.after(list);
@@ -155,17 +158,17 @@
 
   function setCount(total) {
     var count = section.querySelector(".comments-count");
-    section.setAttribute("data-total", String(total));
+    section.setAttribute(H.data.total, String(total));
     if (count) count.textContent = fill(T.commentCount, { n: number(total) });
   }
 
-  function bumpCount() { setCount(parseInt(section.getAttribute("data-total") || "0", 10) + 1); }
+  function bumpCount() { setCount(parseInt(section.getAttribute(H.data.total) || "0", 10) + 1); }
 
   /* `live`: sent by another reader, so the page neither counts it (the event carries the count) nor
      scrolls away from what this reader is reading. */
   function insertComment(c, live) {
     /* The stream and this reader's own post can both bring the same comment; it is shown once. */
-    if (document.getElementById("binh-luan-" + c.id)) return;
+    if (document.getElementById(H.ids.comment + c.id)) return;
     var node = renderComment(c);
     if (c.parentId === null) {
       var thread = element("div", "thread");
@@ -173,7 +176,7 @@
       var list = listContainer();
       list.insertBefore(thread, list.firstChild);
     } else {
-      var top = document.getElementById("binh-luan-" + c.parentId);
+      var top = document.getElementById(H.ids.comment + c.parentId);
       if (!top) return;
       var threadNode = top.closest(".thread");
       var replies = threadNode.querySelector(".replies");
@@ -188,9 +191,9 @@
 
   function showNotice(form, message) {
     var notice = form.previousElementSibling;
-    if (!notice || !notice.hasAttribute("data-notice")) {
+    if (!notice || !notice.hasAttribute(H.data.notice)) {
       notice = element("p", "notice");
-      notice.setAttribute("data-notice", "");
+      notice.setAttribute(H.data.notice, "");
       notice.setAttribute("role", "status");
       form.before(notice);
     }
@@ -208,7 +211,7 @@
     };
     button.disabled = true;
     form.setAttribute("aria-busy", "true");
-    fetch("/api/v1/articles/" + articleId + "/comments", {
+    fetch(fill(H.routes.comments, { id: articleId }), {
       method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" },
       body: JSON.stringify(payload), credentials: "same-origin"
     }).then(function (response) {
@@ -234,21 +237,21 @@
 
   function openReplyForm(link) {
     var comment = link.closest(".comment");
-    var id = comment.id.replace("binh-luan-", "");
-    var existing = document.getElementById("tra-loi-" + id);
+    var id = comment.id.replace(H.ids.comment, "");
+    var existing = document.getElementById(H.ids.replyForm + id);
     if (existing) { existing.querySelector("textarea").focus(); return; }
-    var main = document.getElementById("binh-luan-moi");
+    var main = document.getElementById(H.ids.newComment);
     var form = main.cloneNode(true);
-    form.id = "tra-loi-" + id;
+    form.id = H.ids.replyForm + id;
     form.classList.add("reply-form");
-    form.querySelectorAll("[id]").forEach(function (node) { node.id = node.id.replace("binh-luan-moi", "tra-loi-" + id); });
+    form.querySelectorAll("[id]").forEach(function (node) { node.id = node.id.replace(H.ids.newComment, H.ids.replyForm + id); });
     form.querySelectorAll("[for]").forEach(function (node) {
-      node.setAttribute("for", node.getAttribute("for").replace("binh-luan-moi", "tra-loi-" + id));
+      node.setAttribute("for", node.getAttribute("for").replace(H.ids.newComment, H.ids.replyForm + id));
     });
     form.querySelectorAll("[aria-describedby]").forEach(function (node) {
-      node.setAttribute("aria-describedby", node.getAttribute("aria-describedby").replace(/binh-luan-moi/g, "tra-loi-" + id));
+      node.setAttribute("aria-describedby", node.getAttribute("aria-describedby").split(H.ids.newComment).join(H.ids.replyForm + id));
     });
-    form.querySelectorAll(".form-error, [data-notice]").forEach(function (node) { node.remove(); });
+    form.querySelectorAll(".form-error, [" + H.data.notice + "]").forEach(function (node) { node.remove(); });
     var parent = document.createElement("input");
     parent.type = "hidden";
     parent.name = "parentId";
@@ -266,10 +269,10 @@
   }
 
   function like(form) {
-    var id = form.action.match(/\/binh-luan\/(\d+)\/thich/)[1];
+    var id = form.closest(".comment").id.replace(H.ids.comment, "");
     var button = form.querySelector("button");
     button.disabled = true;
-    fetch("/api/v1/comments/" + id + "/likes", {
+    fetch(fill(H.routes.likes, { id: id }), {
       method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" }, body: "{}",
       credentials: "same-origin"
     })
@@ -290,23 +293,23 @@
       .then(function (response) { return response.text(); })
       .then(function (html) {
         var page = new DOMParser().parseFromString(html, "text/html");
-        var list = document.getElementById("danh-sach-binh-luan");
-        var fresh = page.getElementById("danh-sach-binh-luan");
+        var list = document.getElementById(H.ids.list);
+        var fresh = page.getElementById(H.ids.list);
         if (!list || !fresh) { window.location.href = link.href; return; }
         if (append) {
           Array.prototype.slice.call(fresh.children).forEach(function (child) { list.appendChild(document.adoptNode(child)); });
         } else {
           list.replaceWith(document.adoptNode(fresh));
-          var toolbar = document.getElementById("thanh-binh-luan");
-          var freshToolbar = page.getElementById("thanh-binh-luan");
+          var toolbar = document.getElementById(H.ids.toolbar);
+          var freshToolbar = page.getElementById(H.ids.toolbar);
           if (toolbar && freshToolbar) toolbar.replaceWith(document.adoptNode(freshToolbar));
           history.replaceState(null, "", link.href.split("#")[0]);
         }
-        var more = document.getElementById("xem-them");
-        var freshMore = page.getElementById("xem-them");
+        var more = document.getElementById(H.ids.more);
+        var freshMore = page.getElementById(H.ids.more);
         if (more && freshMore) more.replaceWith(document.adoptNode(freshMore));
         else if (more) more.remove();
-        else if (freshMore) document.getElementById("danh-sach-binh-luan").after(document.adoptNode(freshMore));
+        else if (freshMore) document.getElementById(H.ids.list).after(document.adoptNode(freshMore));
       })
       .catch(function () { window.location.href = link.href; });
   }
@@ -327,12 +330,12 @@
   }
 
   section.addEventListener("input", function (event) {
-    var form = event.target.closest("[data-comment-form]");
+    var form = event.target.closest("[" + H.data.commentForm + "]");
     if (form && event.target.tagName === "TEXTAREA") updateCounter(form);
   });
   section.addEventListener("submit", function (event) {
     var form = event.target;
-    if (form.hasAttribute("data-comment-form")) { event.preventDefault(); submitComment(form); }
+    if (form.hasAttribute(H.data.commentForm)) { event.preventDefault(); submitComment(form); }
     else if (form.classList.contains("like-form")) { event.preventDefault(); like(form); }
   });
   section.addEventListener("click", function (event) {
@@ -340,10 +343,10 @@
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
     if (link.classList.contains("reply-link")) { event.preventDefault(); openReplyForm(link); }
     else if (link.closest(".sort")) { event.preventDefault(); loadComments(link, false); }
-    else if (link.closest("#xem-them")) { event.preventDefault(); loadComments(link, true); }
+    else if (link.closest("#" + H.ids.more)) { event.preventDefault(); loadComments(link, true); }
     else if (link.closest(".more-replies")) { event.preventDefault(); loadReplies(link); }
   });
-  section.querySelectorAll("[data-comment-form]").forEach(function (form) {
+  section.querySelectorAll("[" + H.data.commentForm + "]").forEach(function (form) {
     if (form.querySelector("textarea").value) updateCounter(form);
   });
 
@@ -353,8 +356,8 @@
     var current = section.querySelector('.sort [aria-current="true"]');
     return !current || current.getAttribute("href").indexOf("sort=") === -1;
   }
-  function commentNode(id) { return document.getElementById("binh-luan-" + id); }
-  var events = section.getAttribute("data-events");
+  function commentNode(id) { return document.getElementById(H.ids.comment + id); }
+  var events = section.getAttribute(H.data.events);
   if (events && window.EventSource) {
     /* Screen readers hear who just commented, without losing their place. */
     var announcer = element("p", "visually-hidden");

@@ -132,15 +132,26 @@ public enum SiteRoute: Sendable, Equatable {
     /// The link with a query: the pairs whose value is nil are left out, the others percent-encoded.
     func path(_ query: (QueryKey, String?)...) -> String { path + Query(query).string }
 
+    /// The path with `{name}` in place of each parameter, as the router and the scripts read it.
+    var template: String { written { name, _ in "{\(name)}" } }
+
     /// The pattern the router registers, for a route whose parameters (if any) are in its query.
-    var pattern: RouterPath { RouterPath(written { name, _ in "{\(name)}" }) }
+    var pattern: RouterPath { RouterPath(template) }
 
     /// The pattern of a route with one parameter in its path: `SiteRoute.pattern(SiteRoute.likeComment)`.
     static func pattern<A: RouteParameter>(_ route: (A) -> SiteRoute) -> RouterPath { route(.placeholder).pattern }
 
+    /// The template of a route with one parameter in its path.
+    static func template<A: RouteParameter>(_ route: (A) -> SiteRoute) -> String { route(.placeholder).template }
+
     /// The pattern of a route with two parameters in its path.
     static func pattern<A: RouteParameter, B: RouteParameter>(_ route: (A, B) -> SiteRoute) -> RouterPath {
         route(.placeholder, .placeholder).pattern
+    }
+
+    /// The template of a route with two parameters in its path.
+    static func template<A: RouteParameter, B: RouteParameter>(_ route: (A, B) -> SiteRoute) -> String {
+        route(.placeholder, .placeholder).template
     }
 
     /// The stylesheet, the page script and the desk script, named by their content.

@@ -5,12 +5,12 @@ extension CommentSection {
     /// without JavaScript; the textarea has no `maxlength` (browsers count UTF-16 units, not characters).
     func form(parentID: Comment.ID?) -> Node {
         let state = model.form.parentID == parentID ? model.form : ArticlePage.Model.FormState()
-        let prefix = parentID.map { "tra-loi-\($0)" } ?? "binh-luan-moi"
+        let prefix = parentID.map(PageHooks.replyForm) ?? PageHooks.newComment
         let limitID = "\(prefix)-gioi-han"
         let errorID = "\(prefix)-loi"
         return el(
             "form", .class(parentID == nil ? "comment-form" : "comment-form reply-form"), .id(prefix), .method("post"),
-            .action(SiteRoute.postComment.path), Attribute("data-comment-form", "")
+            .action(SiteRoute.postComment.path), Attribute(PageHooks.commentForm, "")
         ) {
             if let error = state.error {
                 el("p", .class("form-error"), .id(errorID), Attribute("role", "alert")) { error.message }
@@ -37,13 +37,13 @@ extension CommentSection {
                     .placeholder(Strings.bodyPlaceholder), .required(),
                     Attribute("aria-describedby", state.error?.field == "body" ? "\(limitID) \(errorID)" : limitID),
                     Attribute("aria-invalid", state.error?.field == "body" ? "true" : nil),
-                    Attribute("data-max-length", String(CommentLimits.bodyMaxLength))
+                    Attribute(PageHooks.maxLength, String(CommentLimits.bodyMaxLength))
                 ) { state.body }
             }
             el("div", .class("form-footer")) {
                 el("p", .class("limit"), .id(limitID)) {
                     el("span") { Strings.maxLength(CommentLimits.bodyMaxLength) }
-                    el("span", .class("counter"), Attribute("aria-live", "polite"), Attribute("data-counter", "")) {}
+                    el("span", .class("counter"), Attribute("aria-live", "polite"), Attribute(PageHooks.counter, "")) {}
                 }
                 el("button", .type("submit"), .class("button-primary")) { parentID == nil ? Strings.submit : Strings.submitReply }
             }

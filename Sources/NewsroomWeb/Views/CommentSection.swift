@@ -11,9 +11,9 @@ struct CommentSection {
 
     func render() -> Node {
         el(
-            "section", .class("comments"), .id("binh-luan"), Attribute("aria-labelledby", "binh-luan-tieu-de"),
-            Attribute("data-article-id", String(model.article.id)), Attribute("data-article-path", model.path),
-            Attribute("data-total", String(model.total)), Attribute("data-events", eventsURL)
+            "section", .class("comments"), .id(PageHooks.section), Attribute("aria-labelledby", "binh-luan-tieu-de"),
+            Attribute(PageHooks.articleID, String(model.article.id)), Attribute(PageHooks.articlePath, model.path),
+            Attribute(PageHooks.total, String(model.total)), Attribute(PageHooks.events, eventsURL)
         ) {
             el("h2", .class("comments-title"), .id("binh-luan-tieu-de")) { Strings.commentsHeading }
             if model.article.commentsOpen {
@@ -30,24 +30,24 @@ struct CommentSection {
                 el("p", .class("comments-empty")) { Strings.empty }
             } else {
                 toolbar()
-                el("div", .class("comment-list"), .id("danh-sach-binh-luan")) {
+                el("div", .class("comment-list"), .id(PageHooks.list)) {
                     for thread in model.threads { render(thread) }
                 }
                 if let next = model.nextCursor {
-                    el("p", .class("more"), .id("xem-them")) {
-                        el("a", .class("button-secondary"), .href(link(sort: model.sort, cursor: next) + "#danh-sach-binh-luan")) {
+                    el("p", .class("more"), .id(PageHooks.more)) {
+                        el("a", .class("button-secondary"), .href(link(sort: model.sort, cursor: next) + "#" + PageHooks.list)) {
                             Strings.more
                         }
                     }
                 }
             }
-            el("script", .type("application/json"), .id("newsroom-strings")) { Node.scriptJSON(ClientStrings()) }
+            el("script", .type("application/json"), .id(PageHooks.strings)) { Node.scriptJSON(ClientStrings()) }
             el("script", Attribute("src", SiteRoute.script.path), Attribute(boolean: "defer", true)) {}
         }
     }
 
     func toolbar() -> Node {
-        el("div", .class("comments-toolbar"), .id("thanh-binh-luan")) {
+        el("div", .class("comments-toolbar"), .id(PageHooks.toolbar)) {
             el("p", .class("comments-count")) { Strings.commentCount(model.total) }
             el("nav", .class("sort"), .ariaLabel(Strings.sortLabel)) {
                 for (sort, label) in [(CommentSort.newest, Strings.sortNewest), (.oldest, Strings.sortOldest), (.top, Strings.sortTop)] {
@@ -116,7 +116,10 @@ struct CommentSection {
                 }
                 report(comment)
                 if model.article.commentsOpen {
-                    el("a", .class("reply-link"), .href(link(sort: model.sort, extra: (.replyTo, comment.id)) + "#tra-loi-\(comment.id)")) {
+                    el(
+                        "a", .class("reply-link"),
+                        .href(link(sort: model.sort, extra: (.replyTo, comment.id)) + "#" + PageHooks.replyForm(comment.id))
+                    ) {
                         Strings.reply
                     }
                 }

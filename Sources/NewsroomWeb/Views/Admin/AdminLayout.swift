@@ -8,7 +8,7 @@ enum AdminLayout {
         @HTMLBuilder main: () -> [Node]
     ) -> Node {
         var head = [void("meta", .name("robots"), .content("noindex"))]
-        if let csrf { head.append(void("meta", .name("csrf-token"), .content(csrf))) }
+        if let csrf { head.append(void("meta", .name(DeskHooks.csrfMeta), .content(csrf))) }
         return Layout.document(
             title: title, bodyClass: "admin", head: head,
             body: [
@@ -33,7 +33,9 @@ enum AdminLayout {
                 // Both counts are always there, so the refresh can show a first report as well as the last approval.
                 el("a", .href(SiteRoute.deskQueue(.pending, article: nil))) {
                     "Chờ duyệt "
-                    el("span", .class("badge"), Attribute("data-count", "pending")) { String(counts?[.pending] ?? 0) }
+                    el("span", .class("badge"), Attribute(DeskHooks.count, ModerationQueue.pending.rawValue)) {
+                        String(counts?[.pending] ?? 0)
+                    }
                 }
                 el("a", .href(SiteRoute.deskQueue(.reported, article: nil))) {
                     "Bị báo cáo "

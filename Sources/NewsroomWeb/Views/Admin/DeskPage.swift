@@ -34,7 +34,7 @@ struct DeskPage {
                     ) {
                         queue.label
                         " "
-                        el("span", .class("badge"), Attribute("data-count", queue.rawValue)) { String(model.counts[queue] ?? 0) }
+                        el("span", .class("badge"), Attribute(DeskHooks.count, queue.rawValue)) { String(model.counts[queue] ?? 0) }
                     }
                 }
             }
@@ -106,7 +106,7 @@ struct DeskPage {
     func row(_ item: ModeratedComment) -> Node {
         let comment = item.comment
         return el(
-            "li", .class("desk-item"), .id("muc-\(comment.id)"), Attribute("data-comment-id", String(comment.id)),
+            "li", .class("desk-item"), .id("muc-\(comment.id)"), Attribute(DeskHooks.commentID, String(comment.id)),
             Attribute("tabindex", "-1")
         ) {
             el("div", .class("desk-item-head")) {
@@ -140,15 +140,15 @@ struct DeskPage {
                     el(
                         "button", .type("submit"), .name("one"), .value("\(action.rawValue):\(comment.id)"),
                         .class(action == .approve ? "button-small button-approve" : "button-small"),
-                        Attribute("data-action", action.rawValue)
+                        Attribute(DeskHooks.action, action.rawValue)
                     ) { action.label }
                 }
                 el(
                     "button", .type("submit"), .name("one"), .value("ban:\(comment.id)"), .class("button-small"),
-                    Attribute("data-action", "ban")
+                    Attribute(DeskHooks.action, "ban")
                 ) { "Chặn người gửi" }
                 el("details", .class("desk-edit")) {
-                    el("summary", Attribute("data-action", "edit")) { ModerationAction.edit.label }
+                    el("summary", Attribute(DeskHooks.action, ModerationAction.edit.rawValue)) { ModerationAction.edit.label }
                     el("label", .for("sua-noi-dung-\(comment.id)")) { "Nội dung sau khi sửa" }
                     el(
                         "textarea", .id("sua-noi-dung-\(comment.id)"), .name("body"), Attribute("form", "sua-\(comment.id)"),
@@ -188,7 +188,7 @@ struct DeskPage {
     }
 
     func help() -> Node {
-        el("dialog", .id("phim-tat"), .ariaLabel("Phím tắt")) {
+        el("dialog", .id(DeskHooks.shortcuts), .ariaLabel("Phím tắt")) {
             el("h2") { "Phím tắt" }
             el("dl", .class("shortcuts")) {
                 for (key, meaning) in [
