@@ -6,6 +6,7 @@ import NewsroomCore
 /// `/api/v1`: articles, comments, replies and likes, as DESIGN.md states them.
 struct APIController {
     let services: Services
+    var actions: ReaderActions { ReaderActions(services: services) }
 
     func register(on router: Router<NewsroomRequestContext>) {
         router.get(SiteRoute.pattern(SiteRoute.apiArticle), use: article)
@@ -60,7 +61,7 @@ struct APIController {
     }
 
     @Sendable func replies(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let comment = try await publishedComment(context)
+        let comment = try await actions.publishedComment(context)
         guard comment.parentID == nil else {
             throw NewsroomError(.invalidField, message: "Chỉ bình luận gốc mới có danh sách trả lời.", field: "id")
         }
@@ -77,23 +78,16 @@ struct APIController {
 
     @Sendable func create(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let articleID = try articleID(context)
-        var request = request
-        let input = try await RequestBody.json(APIModels.CreateComment.self, of: &request)
+        let input = try await RequestBody.json(APIModels.CreateComment.self, of: request)
         // Only the article's address is needed here (the service checks that it takes comments): the stamp reads it
         // without decoding the article's text.
         guard let stamp = try await services.store.articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
         let articlePath = Article.path(slug: stamp.slug, id: articleID)
-        if let token = input.formToken, !token.isEmpty,
-            !services.tokens.isValid(token, article: articleID, at: services.now())
-        {
-            throw NewsroomError(.csrfInvalid)
-        }
-        let client = services.client(request, context)
-        let comment = try await services.post(
+        let comment = try await actions.post(
             CommentSubmission(
                 author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
                 website: input.website ?? ""),
-            to: articleID, client: client.fingerprint, heldBecause: services.tooFast(input.formToken, article: articleID))
+            to: articleID, formToken: input.formToken, tokenRequired: false, client: services.client(request, context))
         /// `notice` is the sentence to show the reader: published, or waiting for a moderator.
         struct Created: Encodable {
             var comment: APIModels.CommentJSON
@@ -107,13 +101,13 @@ struct APIController {
     }
 
     @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let comment = try await publishedComment(context)
+        let comment = try await actions.publishedComment(context)
         // A like carries nothing: no body is fine (DESIGN.md); a body must be JSON, and is read (64 KiB at most, or
         // 413) so that it cannot be a free upload. Another site's page cannot send either: the Origin guard stops it.
         var request = request
         if try await !RequestBody.text(of: &request).isEmpty { try RequestBody.requireJSON(request) }
         let client = services.client(request, context)
-        guard let likes = try await services.like(comment, client: client) else { throw NewsroomError(.commentNotFound) }
+        let likes = try await actions.like(comment, client: client)
         struct Likes: Encodable { var likes: Int }
         var response = try Responses.json(Likes(likes: likes))
         client.apply(to: &response)
@@ -122,17 +116,14 @@ struct APIController {
 
     /// `{"reason": "spam" | "xuc-pham" | "sai-su-that" | "khac"}` → `{"reports": N}`; once per client.
     @Sendable func report(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let comment = try await publishedComment(context)
+        let comment = try await actions.publishedComment(context)
         struct Input: Decodable { var reason: String? }
-        var request = request
-        let input = try await RequestBody.json(Input.self, of: &request)
+        let input = try await RequestBody.json(Input.self, of: request)
         guard let reason = ReportReason(rawValue: input.reason ?? "khac") else {
             throw NewsroomError(.invalidField, message: "Lý do báo cáo phải là spam, xuc-pham, sai-su-that hoặc khac.", field: "reason")
         }
         let client = services.client(request, context)
-        guard let reports = try await services.report(comment, reason: reason, client: client) else {
-            throw NewsroomError(.commentNotFound)
-        }
+        let reports = try await actions.report(comment, reason: reason, client: client)
         struct Reports: Encodable {
             var reports: Int
             var notice: String
@@ -147,13 +138,6 @@ struct APIController {
             throw NewsroomError(.articleNotFound)
         }
         return id
-    }
-
-    private func publishedComment(_ context: NewsroomRequestContext) async throws -> Comment {
-        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
-            let comment = try await services.store.comments.comment(id: id), comment.status == .published
-        else { throw NewsroomError(.commentNotFound) }
-        return comment
     }
 
     static func limit(_ raw: String?) throws -> Int {

@@ -7,6 +7,7 @@ import NewsroomCore
 struct CommentFormController {
     let services: Services
     let pages: PageController
+    var actions: ReaderActions { ReaderActions(services: services) }
 
     func register(on router: Router<NewsroomRequestContext>) {
         router.post(SiteRoute.postComment.pattern, use: post)
@@ -16,23 +17,17 @@ struct CommentFormController {
     }
 
     @Sendable func post(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        var request = request
-        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        let fields = try await RequestBody.form(of: request)
         guard let articleID = fields["articleId"].flatMap({ Article.ID($0) }) else { throw NewsroomError(.articleNotFound) }
         let article = try await services.article(articleID)
         let parentID = fields["parentId"].flatMap { Comment.ID($0) }
         let submission = CommentSubmission(
             author: fields["author"] ?? "", email: fields["email"] ?? "", body: fields["body"] ?? "", parentID: parentID,
             website: fields["website"] ?? "")
-        let client = ClientIdentity(
-            request: request, context: context, secret: services.config.secret, trustedProxies: services.config.trustedProxies)
+        let client = services.client(request, context)
         do {
-            guard services.tokens.isValid(fields["formToken"] ?? "", article: article.id, at: services.now()) else {
-                throw NewsroomError(.csrfInvalid)
-            }
-            let comment = try await services.post(
-                submission, to: article.id, client: client.fingerprint,
-                heldBecause: services.tooFast(fields["formToken"], article: article.id))
+            let comment = try await actions.post(
+                submission, to: article.id, formToken: fields["formToken"], tokenRequired: true, client: client)
             let location =
                 comment.status == .published
                 ? comment.permalink(articlePath: article.path)
@@ -53,9 +48,7 @@ struct CommentFormController {
     }
 
     @Sendable func reportForm(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
-            let comment = try await services.store.comments.comment(id: id), comment.status == .published
-        else { throw NewsroomError(.commentNotFound) }
+        let comment = try await actions.publishedComment(context)
         let article = try await services.article(comment.articleID)
         var response = Responses.html(ReportPage.render(comment: comment, article: article))
         response.headers[.init("X-Robots-Tag")!] = "noindex"
@@ -63,26 +56,22 @@ struct CommentFormController {
     }
 
     @Sendable func report(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
-            let comment = try await services.store.comments.comment(id: id), comment.status == .published
-        else { throw NewsroomError(.commentNotFound) }
-        var request = request
-        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        let comment = try await actions.publishedComment(context)
+        let fields = try await RequestBody.form(of: request)
         let article = try await services.article(comment.articleID)
         let client = services.client(request, context)
-        _ = try await services.report(comment, reason: fields["reason"].flatMap(ReportReason.init(rawValue:)) ?? .other, client: client)
-        var response = Responses.redirect(to: article.path + Query([(.reported, "\(id)")]).string + "#\(comment.anchor)", status: .seeOther)
+        _ = try await actions.report(comment, reason: fields["reason"].flatMap(ReportReason.init(rawValue:)) ?? .other, client: client)
+        var response = Responses.redirect(
+            to: article.path + Query([(.reported, "\(comment.id)")]).string + "#\(comment.anchor)", status: .seeOther)
         client.apply(to: &response)
         return response
     }
 
     @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
-            let comment = try await services.store.comments.comment(id: id), comment.status == .published
-        else { throw NewsroomError(.commentNotFound) }
+        let comment = try await actions.publishedComment(context)
         let article = try await services.article(comment.articleID)
         let client = services.client(request, context)
-        _ = try await services.like(comment, client: client)
+        _ = try await actions.like(comment, client: client)
         var response = Responses.redirect(to: comment.permalink(articlePath: article.path), status: .seeOther)
         client.apply(to: &response)
         return response

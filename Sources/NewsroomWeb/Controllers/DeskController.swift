@@ -42,8 +42,7 @@ struct DeskController {
 
     @Sendable func act(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        var request = request
-        let pairs = try RequestBody.formPairs(from: try await RequestBody.text(of: &request))
+        let pairs = try await RequestBody.formPairs(of: request)
         let fields = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
         var action: ModerationAction?
         var ids: [Comment.ID] = []
@@ -72,8 +71,7 @@ struct DeskController {
     @Sendable func edit(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }) else { throw NewsroomError(.commentNotFound) }
-        var request = request
-        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        let fields = try await RequestBody.form(of: request)
         let body = try ModerationEdit.validatedBody(fields["body"] ?? "")
         guard try await services.store.moderation.edit(id, body: body, by: staff, at: services.now()) else {
             throw NewsroomError(.commentNotFound)
@@ -110,8 +108,7 @@ struct DeskController {
 
     @Sendable func editWords(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         _ = try context.requireStaff()
-        var request = request
-        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        let fields = try await RequestBody.form(of: request)
         let phrase = WordRule(fields["phrase"] ?? "", .banned).phrase
         guard !phrase.isEmpty else { throw NewsroomError(.invalidField, message: "Xin nhập một từ hoặc cụm từ.", field: "phrase") }
         if fields["action"] == "remove" {

@@ -29,8 +29,7 @@ struct LoginController {
     }
 
     @Sendable func login(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        var request = request
-        let fields = try RequestBody.form(from: try await RequestBody.text(of: &request))
+        let fields = try await RequestBody.form(of: request)
         let next = Self.safeNext(fields["next"])
         let typed = fields["email"] ?? ""
         func refuse(_ message: String, _ status: HTTPResponse.Status) -> Response {

@@ -126,8 +126,7 @@ struct ModerationAPIController {
             var action: String?
             var ids: [Comment.ID]?
         }
-        var request = request
-        let input = try await RequestBody.json(Input.self, of: &request)
+        let input = try await RequestBody.json(Input.self, of: request)
         guard let action = input.action.flatMap(ModerationAction.init(rawValue:)), action != .edit else {
             throw NewsroomError(.invalidField, message: "Thao tác phải là approve, reject hoặc spam.", field: "action")
         }
@@ -143,8 +142,7 @@ struct ModerationAPIController {
             var body: String?
             var approve: Bool?
         }
-        var request = request
-        let input = try await RequestBody.json(Input.self, of: &request)
+        let input = try await RequestBody.json(Input.self, of: request)
         let body = try ModerationEdit.validatedBody(input.body ?? "")
         guard try await services.store.moderation.edit(id, body: body, by: staff, at: services.now()) else {
             throw NewsroomError(.commentNotFound)

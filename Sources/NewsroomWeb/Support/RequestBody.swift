@@ -64,6 +64,23 @@ enum RequestBody {
         "Trường \"\(fieldName(path))\" có kiểu dữ liệu không hợp lệ."
     }
 
+    /// The body of a form (`application/x-www-form-urlencoded`), as `text(of:)` reads it and `form(from:)` parses it.
+    static func form(of request: Request) async throws -> [String: String] {
+        Dictionary(try await formPairs(of: request), uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Every name/value pair of a form's body in order, repeated names included.
+    static func formPairs(of request: Request) async throws -> [(String, String)] {
+        var request = request
+        return try formPairs(from: try await text(of: &request))
+    }
+
+    /// The body of a JSON endpoint decoded (the request itself is left as it was).
+    static func json<T: Decodable>(_ type: T.Type, of request: Request) async throws -> T {
+        var request = request
+        return try await json(type, of: &request)
+    }
+
     /// Parses `application/x-www-form-urlencoded`; throws `invalid_utf8` when a decoded value is not UTF-8.
     static func form(from text: String) throws -> [String: String] {
         Dictionary(try formPairs(from: text), uniquingKeysWith: { first, _ in first })
