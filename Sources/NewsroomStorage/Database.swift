@@ -4,7 +4,8 @@ import SQLKit
 /// How the repositories reach a database: reads from a pool, writes through transactions that never
 /// interleave. The SQLite implementation is `SQLiteStore`; PostgreSQL comes with its own.
 public protocol Database: Sendable {
-    /// Which SQL dialect the database speaks, for the few statements that differ.
+    /// Which SQL dialect the database speaks: what the migrations write, and which implementation of each capability
+    /// that differs (`DatabaseCapabilities`) the store is opened with.
     var dialect: DatabaseDialect { get }
 
     /// Runs read-only work on one of the read connections.

@@ -19,22 +19,4 @@ public enum DatabaseDialect: Sendable {
         case (.postgres, false): "FALSE"
         }
     }
-
-    /// Makes this transaction and any other that names one of the same keys take turns until they end. PostgreSQL
-    /// serves many transactions at once, so it takes an advisory lock per key, in key order (two transactions sharing
-    /// keys then cannot wait on each other); SQLite's writes already run one at a time.
-    func serialise(on keys: [String]) -> SQLQueryString? {
-        guard self == .postgres, !keys.isEmpty else { return nil }
-        // Keyed by schema too: sites in different schemas of one server (or tests) never wait for each other.
-        return """
-            SELECT pg_advisory_xact_lock(hashtext(current_schema() || ':' || k))
-            FROM (SELECT unnest(\(bind: keys.sorted())::TEXT[]) AS k ORDER BY k) keys
-            """
-    }
-
-    /// `body = ?` in a way each database can answer from its index: SQLite indexes the text, PostgreSQL (whose B-tree
-    /// entries hold less than a long Vietnamese comment) a hash of it (migration 3).
-    func sameBody(_ body: String) -> SQLQueryString {
-        self == .postgres ? "md5(body) = md5(\(bind: body)) AND body = \(bind: body)" : "body = \(bind: body)"
-    }
 }

@@ -1,10 +1,9 @@
 import Foundation
 import NewsroomCore
-import PostgresNIO
 import SQLKit
 
 /// Reads the event log the comment triggers write (migration 7).
-public struct SQLArticleEventRepository: Sendable {
+public struct SQLArticleEventRepository: ArticleEventRepository {
     let database: any Database
 
     /// Events after `id`, across all articles, oldest first.
@@ -39,7 +38,7 @@ public struct SQLArticleEventRepository: Sendable {
     }
 
     /// The newest event's number, for one article or for all (0 when there is none).
-    public func latestID(article: Article.ID? = nil) async throws -> ArticleEvent.ID {
+    public func latestID(article: Article.ID?) async throws -> ArticleEvent.ID {
         try await database.read { db in
             let row =
                 if let article {
@@ -66,39 +65,5 @@ public struct SQLArticleEventRepository: Sendable {
             articleID: try row.decode(column: "article_id", as: Article.ID.self),
             kind: kind, commentID: try row.decode(column: "comment_id", as: Comment.ID.self),
             createdAt: try row.decode(column: "created_at", as: Timestamp.self).date)
-    }
-}
-
-extension PostgresStore {
-    /// Calls `onEvents` each time a transaction that logged events commits on this site's schema, on any instance,
-    /// until the task is cancelled. A dropped connection is opened again after a pause, and `onEvents` is called then
-    /// too, since some may have been missed meanwhile.
-    public func listenForEvents(logger: Logger, onEvents: @escaping @Sendable () -> Void) async {
-        while !Task.isCancelled {
-            var open: PostgresConnection?
-            do {
-                let connection = try await dedicatedConnection(logger: logger)
-                open = connection
-                let schema = try await connection.sql().raw("SELECT current_schema() AS name").first()?.decode(
-                    column: "name", as: String.self)
-                let channel = "newsroom_" + (schema ?? "public")
-                try await withTaskCancellationHandler {
-                    try await connection.listen(on: channel) { notifications in
-                        onEvents()
-                        for try await _ in notifications { onEvents() }
-                    }
-                } onCancel: {
-                    connection.close().whenComplete { _ in }
-                }
-                try? await connection.close()
-            } catch {
-                // Whatever failed, the connection goes: one is opened again below.
-                if let open { try? await open.close() }
-                if Task.isCancelled { return }
-                logger.warning(
-                    "Mất kết nối LISTEN tới PostgreSQL, thử lại sau 1 giây: \(StorageFailure.classify(error)?.detail ?? "\(error)")")
-            }
-            try? await Task.sleep(for: .seconds(1))
-        }
     }
 }

@@ -6,18 +6,18 @@ import SQLKit
 /// scheduled publication.
 extension SQLArticleRepository {
     public func save(_ draft: ArticleDraft, now: Date) async throws -> (article: Article, created: Bool) {
-        let dialect = database.dialect
+        let engine = searchEngine
         let stored = try await database.write { db -> (Article.ID, Bool) in
             let existing = try await db.raw("SELECT id FROM articles WHERE slug = \(bind: draft.slug)").first()
             let id = try existing?.decode(column: "id", as: Article.ID.self)
-            return (try await Self.store(draft, id: id, editor: "import", now: now, dialect: dialect, db), id == nil)
+            return (try await Self.store(draft, id: id, editor: "import", now: now, engine: engine, db), id == nil)
         }
         guard let article = try await article(id: stored.0) else { throw StorageError.noRowReturned }
         return (article, stored.1)
     }
 
     public func edit(_ id: Article.ID?, _ draft: ArticleDraft, by editor: String, now: Date) async throws -> Article {
-        let dialect = database.dialect
+        let engine = searchEngine
         let stored = try await database.write { db -> Article.ID in
             let owner = try await db.raw("SELECT id FROM articles WHERE slug = \(bind: draft.slug)").first()?
                 .decode(column: "id", as: Article.ID.self)
@@ -25,7 +25,7 @@ extension SQLArticleRepository {
             if let id, try await db.raw("SELECT id FROM articles WHERE id = \(bind: id)").first() == nil {
                 throw NewsroomError(.articleNotFound)
             }
-            return try await Self.store(draft, id: id, editor: editor, now: now, dialect: dialect, db)
+            return try await Self.store(draft, id: id, editor: editor, now: now, engine: engine, db)
         }
         guard let article = try await article(id: stored) else { throw StorageError.noRowReturned }
         return article
@@ -35,14 +35,14 @@ extension SQLArticleRepository {
     /// transaction. Publication time: the draft's when it gives one; else an article that readers have seen keeps its
     /// first, and one published now for the first time gets `now`.
     static func store(
-        _ draft: ArticleDraft, id: Article.ID?, editor: String, now: Date, dialect: DatabaseDialect, _ db: any SQLDatabase
+        _ draft: ArticleDraft, id: Article.ID?, editor: String, now: Date, engine: any SearchEngine, _ db: any SQLDatabase
     ) async throws -> Article.ID {
         let body = String(decoding: try JSONEncoder().encode(draft.body), as: UTF8.self)
         var publishedAt = draft.publishedAt.map(Timestamp.init) ?? Timestamp(now)
         let articleID: Article.ID
         var indexed: SearchIndex.Document?
         if let id {
-            indexed = try await SearchIndex.entry(of: id, dialect: dialect, db)
+            indexed = try await engine.entry(of: id, db)
             let existing = try await db.raw("SELECT status, published_at FROM articles WHERE id = \(bind: id)").first()
             if draft.publishedAt == nil, let existing,
                 ["published", "unpublished"].contains(try existing.decode(column: "status", as: String.self))
@@ -97,7 +97,7 @@ extension SQLArticleRepository {
                 SQLBind(Timestamp(now))
             )
             .run()
-        try await SearchIndex.update(articleID, previous: indexed, dialect: dialect, db)
+        try await SearchIndex.update(articleID, previous: indexed, engine: engine, db)
         return articleID
     }
 
@@ -135,8 +135,7 @@ extension SQLArticleRepository {
     }
 
     public func publishDue(now: Date) async throws -> [Article.ID] {
-        let dialect = database.dialect
-        return try await database.write { db in
+        try await database.write { [searchEngine] db in
             let published = try await db.raw(
                 """
                 UPDATE articles SET status = 'published', updated_at = \(bind: Timestamp(now)),
@@ -146,7 +145,7 @@ extension SQLArticleRepository {
                 """
             ).all().map { try $0.decode(column: "id", as: Article.ID.self) }
             // A scheduled article was not in the index.
-            for id in published { try await SearchIndex.update(id, previous: nil, dialect: dialect, db) }
+            for id in published { try await SearchIndex.update(id, previous: nil, engine: searchEngine, db) }
             return published
         }
     }

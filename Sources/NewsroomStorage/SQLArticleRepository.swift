@@ -6,6 +6,8 @@ import SQLKit
 /// through `article_topics`, read for a whole listing in one more query.
 public struct SQLArticleRepository: ArticleRepository {
     let database: any Database
+    /// Keeps the search index in step with each change, in the same transaction.
+    let searchEngine: any SearchEngine
 
     static let columns =
         "id, slug, title, sapo, body, comments_open, published_at, updated_at, status, markdown, cover_image, featured, moderation"

@@ -5,6 +5,8 @@ import SQLKit
 /// Comments and likes over SQLKit.
 public struct SQLCommentRepository: CommentRepository {
     let database: any Database
+    let locks: any WriteLocks
+    let duplicates: any DuplicateLookup
 
     /// Every comment query selects these, so `comment(from:)` can read any of them.
     static let select = """
@@ -128,10 +130,9 @@ public struct SQLCommentRepository: CommentRepository {
     }
 
     public func like(comment: Comment.ID, client: String, address: String, perAddress: Int, at date: Date) async throws -> Int? {
-        let dialect = database.dialect
-        return try await database.write { db in
-            // On PostgreSQL, writers run side by side: the count and the insert below are one step per address.
-            if let lock = dialect.serialise(on: ["like:\(comment):\(address)"]) { try await db.raw(lock).run() }
+        try await database.write { [locks] db in
+            // Where writers run side by side, the count and the insert below are one step per address.
+            try await locks.serialise(on: ["like:\(comment):\(address)"], db)
             guard
                 try await db.raw("SELECT id FROM comments WHERE id = \(bind: comment) AND status = 'published'").first()
                     != nil
@@ -163,7 +164,7 @@ public struct SQLCommentRepository: CommentRepository {
     public func hasDuplicate(
         article: Article.ID, body: String, email: String?, client: String, since date: Date
     ) async throws -> Bool {
-        let sameBody = database.dialect.sameBody(body)
+        let sameBody = duplicates.sameBody(body)
         return try await database.read { db in
             // Two lookups, each a seek on its own index (an OR of both would scan).
             let byClient = try await db.raw(

@@ -5,6 +5,7 @@ import SQLKit
 /// The moderation desk over SQLKit: queues, counts, actions and the log.
 public struct SQLModerationRepository: ModerationRepository {
     let database: any Database
+    let engine: any SearchEngine
 
     /// The filter of each queue, on the `c` alias of `SQLCommentRepository.select`.
     static func condition(_ queue: ModerationQueue) -> String {
@@ -44,30 +45,9 @@ public struct SQLModerationRepository: ModerationRepository {
     public func search(_ query: SearchQuery, limit: Int) async throws -> [ModeratedComment] {
         guard !query.isEmpty else { return [] }
         // Comments are indexed here rather than when posted, which keeps the posting path free of it.
-        try await SearchIndex.catchUpComments(on: database)
-        let dialect = database.dialect
-        return try await database.read { db in
-            let ids: [Comment.ID]
-            switch dialect {
-            case .sqlite:
-                let match = FTS5Query(query).expression
-                ids = try await db.raw(
-                    """
-                    SELECT rowid AS id FROM comment_search WHERE comment_search MATCH \(bind: match)
-                    ORDER BY bm25(comment_search, 1.0, 4.0), rowid DESC LIMIT \(bind: limit)
-                    """
-                ).all().map { try $0.decode(column: "id", as: Comment.ID.self) }
-            case .postgres:
-                let tsquery = TSQuery(query)
-                var rank: SQLQueryString = "ts_rank(folded, to_tsquery('simple', \(bind: tsquery.folded)))"
-                if let exact = tsquery.exact { rank = rank + " + 4 * ts_rank(exact, to_tsquery('simple', \(bind: exact)))" }
-                ids = try await db.raw(
-                    """
-                    SELECT comment_id AS id FROM comment_search WHERE folded @@ to_tsquery('simple', \(bind: tsquery.folded))
-                    ORDER BY \(rank) DESC, comment_id DESC LIMIT \(bind: limit)
-                    """
-                ).all().map { try $0.decode(column: "id", as: Comment.ID.self) }
-            }
+        try await SearchIndex.catchUpComments(on: database, engine: engine)
+        return try await database.read { [engine] db in
+            let ids = try await engine.rankComments(query, limit: limit, db)
             guard !ids.isEmpty else { return [] }
             let rows = try await db.raw(
                 """
@@ -158,14 +138,12 @@ public struct SQLModerationRepository: ModerationRepository {
     }
 
     public func edit(_ id: Comment.ID, body: String, by staff: StaffMember, at date: Date) async throws -> Bool {
-        let dialect = database.dialect
-        return try await database.write { db in
+        try await database.write { [engine] db in
             guard let row = try await db.raw("SELECT body, author FROM comments WHERE id = \(bind: id)").first() else { return false }
             let before = try row.decode(column: "body", as: String.self)
             guard before != body else { return true }
             try await db.raw("UPDATE comments SET body = \(bind: body) WHERE id = \(bind: id)").run()
-            try await SearchIndex.comment(
-                id, author: try row.decode(column: "author", as: String.self), body: body, dialect: dialect, replacing: true, db)
+            try await SearchIndex.comment(id, author: try row.decode(column: "author", as: String.self), body: body, engine: engine, db)
             try await Self.record(.edit, comment: id, before: before, after: body, by: staff, at: date, on: db)
             return true
         }

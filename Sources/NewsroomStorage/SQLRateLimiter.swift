@@ -3,15 +3,21 @@ import NewsroomCore
 import SQLKit
 
 /// The comment limits kept in the database, so that every instance counts the same events: a reader cannot get
-/// three times the limit by landing on three instances. Each attempt is one write transaction; on PostgreSQL an
-/// advisory lock per key makes concurrent attempts for one reader take turns (SQLite's single writer already does).
+/// three times the limit by landing on three instances. Each attempt is one write transaction, under a lock per key
+/// (`WriteLocks`) where writers run side by side, so concurrent attempts for one reader take turns.
 public struct SQLRateLimiter: RateLimitStore {
     let database: any Database
+    let locks: any WriteLocks
     public let limits: [RateLimit]
     private let longest: TimeInterval
 
     public init(database: any Database, limits: [RateLimit]) {
+        self.init(database: database, locks: DatabaseCapabilities(database).locks, limits: limits)
+    }
+
+    init(database: any Database, locks: any WriteLocks, limits: [RateLimit]) {
         self.database = database
+        self.locks = locks
         self.limits = limits
         self.longest = limits.map(\.seconds).max() ?? 0
     }
@@ -20,9 +26,8 @@ public struct SQLRateLimiter: RateLimitStore {
         let keys = Array(Set(keys)).sorted()
         let limits = limits
         let horizon = Timestamp(now.addingTimeInterval(-longest))
-        let dialect = database.dialect
-        return try await database.write { db in
-            if let lock = dialect.serialise(on: keys.map { "rate:" + $0 }) { try await db.raw(lock).run() }
+        return try await database.write { [locks] db in
+            try await locks.serialise(on: keys.map { "rate:" + $0 }, db)
             // Events that have left every window are swept away hourly (`sweep`), not on this path.
             let rows = try await db.raw("SELECT key, at FROM rate_events WHERE key IN (\(binds: keys)) AND at > \(bind: horizon)").all()
             var events: [String: [Date]] = Dictionary(uniqueKeysWithValues: keys.map { ($0, []) })

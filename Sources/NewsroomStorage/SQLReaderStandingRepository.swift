@@ -5,13 +5,13 @@ import SQLKit
 /// Reports, bans, trust and retention over SQLKit.
 public struct SQLReaderStandingRepository: ReaderStandingRepository {
     let database: any Database
+    let locks: any WriteLocks
 
     public func report(
         comment: Comment.ID, client: String, address: String, perAddress: Int, reason: ReportReason, threshold: Int, at date: Date
     ) async throws -> Int? {
-        let dialect = database.dialect
-        return try await database.write { db in
-            if let lock = dialect.serialise(on: ["report:\(comment)"]) { try await db.raw(lock).run() }
+        try await database.write { [locks] db in
+            try await locks.serialise(on: ["report:\(comment)"], db)
             guard try await db.raw("SELECT id FROM comments WHERE id = \(bind: comment) AND status = 'published'").first() != nil
             else { return nil }
             // However many cookies one address brings, it files at most `perAddress` reports on a comment a day.

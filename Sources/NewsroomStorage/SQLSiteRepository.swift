@@ -1,28 +1,9 @@
 import Foundation
+import NewsroomCore
 import SQLKit
 
-/// One scheduled backup as the desk shows it.
-public struct BackupRun: Sendable, Equatable {
-    public var startedAt: Date
-    public var finishedAt: Date
-    public var path: String
-    public var bytes: Int64
-    public var succeeded: Bool
-    /// What the verification found (counts), or why the backup failed.
-    public var message: String
-
-    public init(startedAt: Date, finishedAt: Date, path: String, bytes: Int64, succeeded: Bool, message: String) {
-        self.startedAt = startedAt
-        self.finishedAt = finishedAt
-        self.path = path
-        self.bytes = bytes
-        self.succeeded = succeeded
-        self.message = message
-    }
-}
-
 /// Facts about the site itself and its backup log.
-public struct SQLSiteRepository: Sendable {
+public struct SQLSiteRepository: SiteRepository {
     let database: any Database
 
     /// The fingerprint of the secret key the site was first served with, if it has been served.

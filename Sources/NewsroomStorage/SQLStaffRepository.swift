@@ -72,16 +72,16 @@ public struct SQLStaffRepository: StaffRepository {
 /// Failed logins over SQLKit: one row per failure, so every instance counts the same ones.
 public struct SQLLoginAttempts: LoginAttemptRepository {
     let database: any Database
+    let locks: any WriteLocks
 
     public func begin(
         keys: [String], since: Date, at date: Date, refusing: @escaping @Sendable ([Int]) -> Bool
     ) async throws -> LoginAttempt {
-        let dialect = database.dialect
         let attempt = UUID().uuidString
-        return try await database.write { db in
-            // Counted and recorded in one transaction (on PostgreSQL under a lock per key), so attempts sent in
-            // parallel each see the ones before them.
-            if let lock = dialect.serialise(on: keys.map { "login:\($0)" }) { try await db.raw(lock).run() }
+        return try await database.write { [locks] db in
+            // Counted and recorded in one transaction (under a lock per key where writers run side by side), so
+            // attempts sent in parallel each see the ones before them.
+            try await locks.serialise(on: keys.map { "login:\($0)" }, db)
             var counts: [Int] = []
             for key in keys {
                 counts.append(
@@ -125,7 +125,7 @@ public struct SQLLoginAttempts: LoginAttemptRepository {
 }
 
 /// Key/value rows for sessions. Keys arrive already hashed (the web layer never hands over a cookie).
-public struct SQLSessionStore: Sendable {
+public struct SQLSessionStore: SessionRepository {
     let database: any Database
 
     /// The value stored under `keyHash`, unless it has expired.
@@ -141,7 +141,7 @@ public struct SQLSessionStore: Sendable {
 
     /// Stores `value` under `keyHash` (replacing any), expiring at `expires` when given; `staffID` names whose
     /// session it is, so a password change can end it.
-    public func set(keyHash: String, value: String, expires: Date?, staffID: Int64? = nil) async throws {
+    public func set(keyHash: String, value: String, expires: Date?, staffID: Int64?) async throws {
         try await database.write { db in
             try await db.raw("DELETE FROM sessions WHERE key_hash = \(bind: keyHash)").run()
             try await db.insert(into: "sessions").columns("key_hash", "value", "expires_at", "staff_id")

@@ -14,18 +14,7 @@ import SQLiteKit
 /// only.
 public enum SQLiteBackup {
     /// What a backup holds, as `backup --verify` prints it.
-    public struct Summary: Sendable, CustomStringConvertible {
-        public var takenAt: Date
-        public var counts: [(table: String, rows: Int)]
-        public var bytes: Int64
-
-        public var description: String {
-            let when = ISO8601DateFormatter().string(from: takenAt)
-            return (["chụp lúc \(when), \(bytes) byte"] + counts.map { "\($0.table): \($0.rows)" }).joined(separator: "\n")
-        }
-
-        public func rows(of table: String) -> Int? { counts.first { $0.table == table }?.rows }
-    }
+    public typealias Summary = BackupSummary
 
     /// The tables whose counts a summary lists.
     static let countedTables = ["articles", "comments", "comment_reports", "staff", "moderation_log", "word_rules", "topics"]

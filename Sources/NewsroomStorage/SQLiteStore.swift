@@ -92,10 +92,14 @@ public final class SQLiteStore: Database {
     }
 
     /// Calls `observer` after each commit of this process's writes (changes made by other processes, such as the
-    /// command line, are found by polling).
-    public func onCommit(_ observer: @escaping @Sendable () -> Void) {
+    /// command line, are found by polling), until `removeCommitObserver` is given what this returns.
+    @discardableResult
+    public func onCommit(_ observer: @escaping @Sendable () -> Void) -> Int {
         commitObservers.add(observer)
     }
+
+    /// Stops calling the observer `onCommit` returned `token` for.
+    public func removeCommitObserver(_ token: Int) { commitObservers.remove(token) }
 
     /// Where the database file is.
     public var path: String { file.path }
@@ -110,12 +114,25 @@ public final class SQLiteStore: Database {
 
 /// Who wants to know that a write committed.
 private final class CommitObservers: Sendable {
-    private let observers = Mutex<[@Sendable () -> Void]>([])
+    private struct Observers {
+        var next = 0
+        var all: [(token: Int, observer: @Sendable () -> Void)] = []
+    }
 
-    func add(_ observer: @escaping @Sendable () -> Void) { observers.withLock { $0.append(observer) } }
+    private let observers = Mutex(Observers())
+
+    func add(_ observer: @escaping @Sendable () -> Void) -> Int {
+        observers.withLock { observers in
+            observers.next += 1
+            observers.all.append((observers.next, observer))
+            return observers.next
+        }
+    }
+
+    func remove(_ token: Int) { observers.withLock { $0.all.removeAll { $0.token == token } } }
 
     @Sendable func notify() {
-        for observer in observers.withLock({ $0 }) { observer() }
+        for entry in observers.withLock({ $0.all }) { entry.observer() }
     }
 }
 

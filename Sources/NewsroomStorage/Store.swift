@@ -1,31 +1,38 @@
+import Foundation
 import Logging
+import NewsroomCore
 
 /// The storage a running Newsroom uses: one database and the repositories over it.
 public struct Store: Sendable {
     public let database: any Database
-    public let articles: SQLArticleRepository
-    public let comments: SQLCommentRepository
-    public let staff: SQLStaffRepository
-    public let moderation: SQLModerationRepository
-    public let loginAttempts: SQLLoginAttempts
-    public let sessions: SQLSessionStore
-    public let words: SQLWordRuleRepository
-    public let standing: SQLReaderStandingRepository
-    public let events: SQLArticleEventRepository
-    public let search: SQLSearchRepository
-    public let site: SQLSiteRepository
+    public let articles: any ArticleRepository
+    public let comments: any CommentRepository
+    public let staff: any StaffRepository
+    public let moderation: any ModerationRepository
+    public let loginAttempts: any LoginAttemptRepository
+    public let sessions: any SessionRepository
+    public let words: any WordRuleRepository
+    public let standing: any ReaderStandingRepository
+    public let events: any ArticleEventRepository
+    public let search: any SearchRepository
+    public let site: any SiteRepository
+    /// How this process learns of events committed to the log, by itself or by other instances.
+    public let changes: any ChangeFeed
+    private let capabilities: DatabaseCapabilities
 
     public init(database: any Database) {
         self.database = database
-        self.articles = SQLArticleRepository(database: database)
-        self.search = SQLSearchRepository(database: database)
-        self.comments = SQLCommentRepository(database: database)
+        self.capabilities = DatabaseCapabilities(database)
+        self.changes = capabilities.changes
+        self.articles = SQLArticleRepository(database: database, searchEngine: capabilities.search)
+        self.search = SQLSearchRepository(database: database, engine: capabilities.search)
+        self.comments = SQLCommentRepository(database: database, locks: capabilities.locks, duplicates: capabilities.duplicates)
         self.staff = SQLStaffRepository(database: database)
-        self.moderation = SQLModerationRepository(database: database)
-        self.loginAttempts = SQLLoginAttempts(database: database)
+        self.moderation = SQLModerationRepository(database: database, engine: capabilities.search)
+        self.loginAttempts = SQLLoginAttempts(database: database, locks: capabilities.locks)
         self.sessions = SQLSessionStore(database: database)
         self.words = SQLWordRuleRepository(database: database)
-        self.standing = SQLReaderStandingRepository(database: database)
+        self.standing = SQLReaderStandingRepository(database: database, locks: capabilities.locks)
         self.events = SQLArticleEventRepository(database: database)
         self.site = SQLSiteRepository(database: database)
     }
@@ -93,13 +100,26 @@ public struct Store: Sendable {
     @discardableResult
     public func migrate(logger: Logger) async throws -> Int { try await Migrations.apply(on: database, logger: logger) }
 
-    /// Takes a verified-on-read backup of the site into the new file `destination`, with its key (SQLite only:
-    /// PostgreSQL is backed up with `pg_dump`, see the README).
-    public func backup(to destination: String, key: [UInt8], logger: Logger) async throws -> SQLiteBackup.Summary {
-        guard let sqlite = database as? SQLiteStore else {
-            throw BackupError("trang chạy trên PostgreSQL: sao lưu bằng pg_dump như README hướng dẫn")
-        }
-        return try await SQLiteBackup.take(from: sqlite.path, to: destination, key: key, logger: logger)
+    /// Takes a verified-on-read backup of the site into the new file `destination`, with its key; throws
+    /// `BackupError` where the database is backed up with its own tools (see the README).
+    public func backup(to destination: String, key: [UInt8], logger: Logger) async throws -> BackupSummary {
+        try await capabilities.backups.take(to: destination, key: key, logger: logger)
+    }
+
+    /// Reads the backup at `path` back and checks it whole; returns what it holds, or throws `BackupError`.
+    public func verifyBackup(_ path: String, logger: Logger) async throws -> BackupSummary {
+        try await capabilities.backups.verify(path, logger: logger)
+    }
+
+    /// Where the comment limits count, chosen for the database (nil without limits): in the database where several
+    /// instances share it, so they share the counts; in memory where one process serves the site.
+    public func commentLimiter(_ limits: [RateLimit]) -> (any RateLimitStore)? {
+        limits.isEmpty ? nil : capabilities.commentLimits.limiter(limits)
+    }
+
+    /// Forgets the comment-limit events kept in the database that have left every window of `limits`.
+    public func forgetLimitEvents(limits: [RateLimit], now: Date) async throws {
+        try await SQLRateLimiter(database: database, locks: capabilities.locks, limits: limits).sweep(now: now)
     }
 
     public func close() async { await database.close() }

@@ -55,7 +55,7 @@ public struct AppConfig: Sendable {
     public var connections = ConnectionLimits()
     /// Who may read `/metrics` (others get 404): loopback by default.
     public var metricsAllow: [CIDR] = CIDR.list(parsing: "127.0.0.0/8,::1/128") ?? []
-    /// Scheduled, verified backups of a SQLite site; nil: none.
+    /// Scheduled, verified backups of a site on a database file; nil: none.
     public var backups: BackupSchedule?
 
     /// `publicURL`, or the address the server listens on; without a trailing slash.

@@ -1,9 +1,10 @@
 import Foundation
 import Logging
+import NewsroomCore
 import NewsroomStorage
 import ServiceLifecycle
 
-/// Scheduled backups of a SQLite site: every `every` seconds a consistent copy (with the key) goes into the backup
+/// Scheduled backups of a site on a database file: every `every` seconds a consistent copy (with the key) goes into the backup
 /// directory, is verified by reading it back, and only the newest `keep` copies stay. Each run, good or bad, is
 /// recorded for the desk and `/metrics`; a failure is logged as an error.
 struct BackupService: Service {
@@ -40,7 +41,7 @@ struct BackupService: Service {
         do {
             try FileManager.default.createDirectory(atPath: schedule.directory, withIntermediateDirectories: true)
             _ = try await store.backup(to: path, key: key, logger: logger)
-            let verified = try await SQLiteBackup.verify(path, logger: logger).summary
+            let verified = try await store.verifyBackup(path, logger: logger)
             run.succeeded = true
             run.bytes = verified.bytes
             run.message = "\(verified.rows(of: "articles") ?? 0) bài viết, \(verified.rows(of: "comments") ?? 0) bình luận"

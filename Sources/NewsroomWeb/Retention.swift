@@ -33,7 +33,7 @@ public struct RetentionService: Service {
     func forgetOldEvents() async {
         do {
             let now = Date()
-            try await SQLRateLimiter(database: store.database, limits: commentLimits).sweep(now: now)
+            try await store.forgetLimitEvents(limits: commentLimits, now: now)
             // A reader who reconnects comes back within seconds; a day of events is ample.
             try await store.events.deleteEvents(before: now.addingTimeInterval(-86_400))
         } catch {

@@ -28,17 +28,10 @@ struct Services: Sendable {
         self.rules = rules
         self.comments = CommentService(
             articles: store.articles, comments: store.comments, moderation: config.moderation,
-            rateLimiter: Self.rateLimiter(config.commentLimits, store: store),
+            rateLimiter: store.commentLimiter(config.commentLimits),
             now: now, rules: { try await rules.rules() })
         self.comments.standing = store.standing
         self.comments.trustAfter = config.trustAfter
-    }
-
-    /// Where the comment limits count: on PostgreSQL in the database, so the instances sharing it share the counts;
-    /// a SQLite file has one serving process, whose memory is the cheaper place (no write per attempt).
-    static func rateLimiter(_ limits: [RateLimit], store: Store) -> (any RateLimitStore)? {
-        guard !limits.isEmpty else { return nil }
-        return store.database.dialect == .postgres ? SQLRateLimiter(database: store.database, limits: limits) : RateLimiter(limits: limits)
     }
 
     /// Why a comment sent with this form token should wait for a moderator: sent faster than a person writes.

@@ -124,6 +124,9 @@ public protocol ModerationRepository: Sendable {
     /// How many comments each queue holds, optionally for one article.
     func counts(article: Article.ID?) async throws -> [ModerationQueue: Int]
 
+    /// How many comments wait for a moderator, and since when the oldest has waited (nil when none waits).
+    func queueSummary() async throws -> (count: Int, oldest: Date?)
+
     /// Comments in any status whose author or text matches every term of the query (folded, as the reader search
     /// does), best first and then newest, `limit` at most.
     func search(_ query: SearchQuery, limit: Int) async throws -> [ModeratedComment]

@@ -28,14 +28,15 @@ enum Migrations {
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.
-    private static func serialise(_ db: any SQLDatabase, _ dialect: DatabaseDialect) async throws {
-        if let lock = dialect.serialise(on: ["newsroom-migrations"]) { try await db.raw(lock).run() }
+    private static func serialise(_ db: any SQLDatabase, _ locks: any WriteLocks) async throws {
+        try await locks.serialise(on: ["newsroom-migrations"], db)
     }
 
     /// Versions not yet applied to this database, in order.
     static func pending(on database: any Database) async throws -> [any Migration] {
+        let locks = DatabaseCapabilities(database).locks
         try await database.write { db in
-            try await serialise(db, database.dialect)
+            try await serialise(db, locks)
             try await db.raw(
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)"
             ).run()
@@ -50,11 +51,12 @@ enum Migrations {
     @discardableResult
     static func apply(on database: any Database, logger: Logger) async throws -> Int {
         let pending = try await pending(on: database)
+        let capabilities = DatabaseCapabilities(database)
         var reindex = false
         for migration in pending {
             let statements = migration.statements(for: database.dialect)
             let applied = try await database.write { db -> Bool in
-                try await serialise(db, database.dialect)
+                try await serialise(db, capabilities.locks)
                 // Another instance may have applied it while this one waited for the lock.
                 let done = try await db.raw("SELECT version FROM schema_migrations WHERE version = \(bind: migration.version)").first()
                 guard done == nil else { return false }
@@ -73,7 +75,7 @@ enum Migrations {
         }
         // The index is made of text folded in Swift: the articles already published are indexed here, once.
         if reindex {
-            let count = try await SearchIndex.rebuild(on: database)
+            let count = try await SearchIndex.rebuild(on: database, engine: capabilities.search)
             logger.info("Đã lập chỉ mục tìm kiếm cho \(count) bài viết")
         }
         return pending.count

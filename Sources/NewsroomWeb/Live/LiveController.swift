@@ -81,8 +81,8 @@ struct LiveController {
                 // The server is the first service told to shut down and waits for its open responses: each stream
                 // ends itself then, or graceful shutdown would wait for readers who never leave.
                 for await message in stream.cancelOnGracefulShutdown() {
-                    // Every event is delivered, in the order it committed: on PostgreSQL a smaller number can come
-                    // after a larger one. The page applies each idempotently.
+                    // Every event is delivered, in the order it committed: where transactions run side by side a
+                    // smaller number can come after a larger one. The page applies each idempotently.
                     if let id = message.id, alreadySent.contains(id) { continue }
                     try await writer.write(ByteBuffer(string: message.text))
                 }
@@ -92,7 +92,8 @@ struct LiveController {
 
     /// What a stream starts with: for a new reader, `ready`; for one resuming, the events after the one it names, or
     /// `reset` when it is too far behind for a replay. A reader reconnecting after a drop (`lookingBack`) also gets
-    /// the last few seconds' events numbered before that one: on PostgreSQL they may have committed after it.
+    /// the last few seconds' events numbered before that one: where transactions run side by side they may have
+    /// committed after it.
     func opening(article: Article.ID, resumingAfter resumeFrom: ArticleEvent.ID?, lookingBack: Bool) async throws -> [LiveMessage] {
         let events = services.store.events
         guard let resumeFrom else {

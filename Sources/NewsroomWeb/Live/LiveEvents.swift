@@ -26,10 +26,11 @@ struct LiveMessage: Sendable {
 }
 
 /// Follows the event log the database keeps (`article_events`) and hands each new event to the readers of its
-/// article connected to this instance. The log is the truth: on SQLite this process polls it often (one process
-/// writes it); on PostgreSQL every instance LISTENs, so an event committed on any instance wakes all of them at
-/// once, and a slower poll stays as a safety net. Each event also drops this instance's cached page of the article,
-/// so pages never wait out their recheck interval after a change made elsewhere.
+/// article connected to this instance. The log is the truth: the store's change feed wakes this follower when events
+/// may have been committed (with a database file, this process's own writes; with a shared database server, any
+/// instance's), and a poll at the feed's interval finds whatever no wake-up announced. Each event also drops this
+/// instance's cached page of the article, so pages never wait out their recheck interval after a change made
+/// elsewhere.
 public final class LiveEvents: Service, Sendable {
     private struct State {
         var subscribers: [Article.ID: [UUID: AsyncStream<LiveMessage>.Continuation]] = [:]
@@ -45,7 +46,7 @@ public final class LiveEvents: Service, Sendable {
     init(services: Services, logger: Logger, heartbeatInterval: Duration = .seconds(20)) {
         self.services = services
         self.logger = logger
-        self.pollInterval = services.store.database.dialect == .sqlite ? .milliseconds(150) : .seconds(2)
+        self.pollInterval = services.store.changes.pollInterval
         self.heartbeatInterval = heartbeatInterval
     }
 
@@ -92,15 +93,10 @@ public final class LiveEvents: Service, Sendable {
                     self.broadcast(.heartbeat)
                 }
             }
-            if let sqlite = services.store.database as? SQLiteStore {
-                // This process's own writes wake the follower at once when a reader is waiting (the page cache needs
-                // no wake: this process invalidates it itself); the poll finds the command line's.
-                sqlite.onCommit { if self.hasSubscribers { wake.yield() } }
-            }
-            if let postgres = services.store.database as? PostgresStore {
-                group.addTask { [logger] in
-                    await postgres.listenForEvents(logger: logger) { wake.yield() }
-                }
+            group.addTask { [logger, changes = services.store.changes] in
+                // This process's own writes wake the follower only when a reader is waiting (the page cache needs no
+                // wake: this process invalidates it itself).
+                await changes.follow(logger: logger, wanted: { self.hasSubscribers }, wake: { wake.yield() })
             }
             group.addTask {
                 var cursor = start.map { EventCursor(start: $0) }
@@ -204,8 +200,9 @@ public final class LiveEvents: Service, Sendable {
     }
 }
 
-/// Which events have been delivered. On PostgreSQL numbers are taken when a transaction writes and become visible
-/// when it commits, so a smaller number can appear after a larger one. The cursor reads what lies beyond the newest
+/// Which events have been delivered. Where transactions run side by side (a shared database server), numbers are
+/// taken when a transaction writes and become visible when it commits, so a smaller number can appear after a larger
+/// one. The cursor reads what lies beyond the newest
 /// number it has seen, and also asks again for the numbers it skipped over, for a while: a transaction still
 /// committing fills its gap; one rolled back never does, and its gap is dropped.
 struct EventCursor {

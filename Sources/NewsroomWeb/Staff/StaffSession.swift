@@ -20,7 +20,7 @@ public struct StaffSession: Codable, Sendable, Equatable {
 /// Sessions in the database, so any instance can read a session another one created. The session cookie is a
 /// secret: only its SHA-256 is stored, so a copy of the database cannot be used to sign in.
 struct DatabasePersistDriver: PersistDriver {
-    let sessions: SQLSessionStore
+    let sessions: any SessionRepository
     let now: @Sendable () -> Date
 
     static func keyHash(_ key: String) -> String {

@@ -117,7 +117,8 @@ enum RequestBody {
             }
         }
         guard let decoded = String(validating: bytes, as: UTF8.self) else { throw NewsroomError(.invalidUTF8) }
-        // No form has a NUL in it, and PostgreSQL cannot store one: a client error, not a database one.
+        // No form has a NUL in it, and the shared database server cannot store one: a client error, not a database
+        // one.
         guard !bytes.contains(0) else { throw NewsroomError(.invalidField, message: "Dữ liệu gửi lên có ký tự NUL.") }
         return decoded
     }
