@@ -40,13 +40,10 @@ struct APIController {
         // cannot fill the cache.
         let key =
             cursor == nil && limit == CommentLimits.defaultPageSize ? PageCache.Key(variant: "json:\(sort.rawValue):\(limit)") : nil
-        let now = services.now()
-        if let key, let entry = services.pageCache.recent(key, article: articleID, now: now) { return Responses.json(body: entry.body) }
-        let generation = services.pageCache.generation(article: articleID)
+        let cached = services.pageCache.lookup(key, article: articleID, now: services.now())
+        if let entry = cached.recent { return Responses.json(body: entry.body) }
         guard let stamp = try await services.store.articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
-        if let key, let cached = services.pageCache.page(key, article: articleID, stamp: stamp, now: now) {
-            return Responses.json(body: cached)
-        }
+        if let body = cached.current(stamp) { return Responses.json(body: body) }
         let path = Article.path(slug: stamp.slug, id: articleID)
         async let total = services.store.comments.publishedCount(article: articleID)
         let page = try await services.store.comments.threads(
@@ -56,7 +53,7 @@ struct APIController {
                 APIModels.CommentPage(
                     comments: page.items.map { APIModels.CommentJSON(comment: $0.comment, articlePath: path, thread: $0) },
                     total: try await total, nextCursor: page.nextCursor?.description)))
-        if let key { services.pageCache.store(body, for: key, article: articleID, stamp: stamp, generation: generation, now: now) }
+        cached.keep(body, stamp: stamp)
         return Responses.json(body: body)
     }
 

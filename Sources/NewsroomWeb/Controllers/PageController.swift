@@ -74,21 +74,15 @@ struct PageController {
         let now = services.now()
         // The plain page (in each sort order) carries validators, so browsers revalidate it for a 304.
         let validators = { (stamp: PageStamp) in Validators(stamp: stamp, article: id, variant: sort.rawValue, now: now) }
-        if let cacheKey, let entry = services.pageCache.recent(cacheKey, article: id, now: now),
-            component == "\(entry.stamp.slug)-\(id)"
-        {
-            return validators(entry.stamp).respond(to: request, with: Responses.html(entry.body))
-        }
-        let generation = services.pageCache.generation(article: id)
+        let cached = services.pageCache.lookup(cacheKey, article: id, now: now) { component == "\($0.stamp.slug)-\(id)" }
+        if let entry = cached.recent { return validators(entry.stamp).respond(to: request, with: Responses.html(entry.body)) }
         guard let stamp = try await services.store.articles.pageStamp(id: id) else { throw NewsroomError(.articleNotFound) }
         guard component == "\(stamp.slug)-\(id)" else {
             // An old or mistyped slug: send readers and search engines to the current address.
             let query = request.uri.query.map { "?\($0)" } ?? ""
             return Responses.redirect(to: Article.path(slug: stamp.slug, id: id) + query, status: .movedPermanently)
         }
-        if let cacheKey, let cached = services.pageCache.page(cacheKey, article: id, stamp: stamp, now: now) {
-            return validators(stamp).respond(to: request, with: Responses.html(cached))
-        }
+        if let body = cached.current(stamp) { return validators(stamp).respond(to: request, with: Responses.html(body)) }
         if cacheKey != nil, validators(stamp).notModified(request) {
             return validators(stamp).respond(to: request, with: Responses.html(ByteBuffer()))
         }
@@ -104,8 +98,8 @@ struct PageController {
         // The page's live stream follows on from what the page shows, even when it is served from the cache later.
         model.latestEvent = stamp.latestEvent
         let body = ByteBuffer(bytes: ArticlePage(model: model).render().render())
-        guard let cacheKey else { return Responses.html(body) }
-        services.pageCache.store(body, for: cacheKey, article: id, stamp: stamp, generation: generation, now: now)
+        guard cacheKey != nil else { return Responses.html(body) }
+        cached.keep(body, stamp: stamp)
         return validators(stamp).respond(to: request, with: Responses.html(body))
     }
 
