@@ -44,31 +44,31 @@ extension CommentSubmission {
         guard website.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw NewsroomError(.commentRejected)
         }
-        let author = VietnameseText.cleanedLine(author)
-        guard !author.isEmpty else { throw NewsroomError(.authorMissing, field: "author") }
-        guard VisibleText.isTypeable(author) else {
-            throw NewsroomError(.invalidText, field: "author")
-        }
-        guard author.count <= CommentLimits.authorMaxLength else {
-            throw NewsroomError(
-                .authorTooLong, message: Strings.authorTooLong(author.count, limit: CommentLimits.authorMaxLength),
-                field: "author")
-        }
+        let author = try Self.checked(
+            VietnameseText.cleanedLine(author), field: "author", missing: .authorMissing,
+            tooLong: {
+                NewsroomError(.authorTooLong, message: Strings.authorTooLong($0, limit: CommentLimits.authorMaxLength), field: "author")
+            },
+            limit: CommentLimits.authorMaxLength)
         let email = VietnameseText.cleanedLine(email)
         if !email.isEmpty && !EmailAddress.isPlausible(email) {
             throw NewsroomError(.emailInvalid, field: "email")
         }
-        let body = VietnameseText.cleanedMultiline(body)
-        guard !body.isEmpty else { throw NewsroomError(.commentEmpty, field: "body") }
-        guard VisibleText.isTypeable(body) else {
-            throw NewsroomError(.invalidText, field: "body")
-        }
-        guard body.count <= CommentLimits.bodyMaxLength else {
-            throw NewsroomError(
-                .commentTooLong, message: Strings.tooLong(body.count, limit: CommentLimits.bodyMaxLength),
-                field: "body")
-        }
+        let body = try Self.checked(
+            VietnameseText.cleanedMultiline(body), field: "body", missing: .commentEmpty,
+            tooLong: { NewsroomError(.commentTooLong, message: Strings.tooLong($0, limit: CommentLimits.bodyMaxLength), field: "body") },
+            limit: CommentLimits.bodyMaxLength)
         return ValidComment(author: author, email: email.isEmpty ? nil : email, body: body, parentID: parentID)
+    }
+
+    /// A cleaned field that must not be empty, must be typeable and must fit `limit` visible characters.
+    private static func checked(
+        _ text: String, field: String, missing: NewsroomError.Code, tooLong: (Int) -> NewsroomError, limit: Int
+    ) throws(NewsroomError) -> String {
+        guard !text.isEmpty else { throw NewsroomError(missing, field: field) }
+        guard VisibleText.isTypeable(text) else { throw NewsroomError(.invalidText, field: field) }
+        guard text.count <= limit else { throw tooLong(text.count) }
+        return text
     }
 }
 

@@ -113,24 +113,23 @@ extension Node {
 /// HTML escaping at the byte level.
 enum Escape {
     static func text(_ text: String, into output: inout [UInt8]) {
+        escape(text, quotes: false, into: &output)
+    }
+
+    static func attribute(_ value: String, into output: inout [UInt8]) {
+        escape(value, quotes: true, into: &output)
+    }
+
+    /// `&`, `<` and `>` always; the quotes too inside an attribute.
+    @inline(__always)
+    private static func escape(_ text: String, quotes: Bool, into output: inout [UInt8]) {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            default: output.append(byte)
-            }
-        }
-    }
-
-    static func attribute(_ value: String, into output: inout [UInt8]) {
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): output.append(contentsOf: "&#39;".utf8)
+            case UInt8(ascii: "\"") where quotes: output.append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'") where quotes: output.append(contentsOf: "&#39;".utf8)
             default: output.append(byte)
             }
         }
