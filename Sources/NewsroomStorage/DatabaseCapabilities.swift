@@ -4,7 +4,7 @@ struct DatabaseCapabilities: Sendable {
     let search: any SearchEngine
     let locks: any WriteLocks
     let duplicates: any DuplicateLookup
-    let commentLimits: any CommentLimits
+    let rateLimits: any RateLimitPlacement
     let changes: any ChangeFeed
     let backups: any SiteBackups
 
@@ -16,7 +16,7 @@ struct DatabaseCapabilities: Sendable {
             search = SQLiteSearchEngine()
             locks = SQLiteWriteLocks()
             duplicates = SQLiteDuplicateLookup()
-            commentLimits = SQLiteCommentLimits()
+            rateLimits = SQLiteRateLimitPlacement()
             changes = SQLiteChangeFeed(store: store)
             backups = SQLiteSiteBackups(path: store?.path)
         case .postgres:
@@ -24,7 +24,7 @@ struct DatabaseCapabilities: Sendable {
             search = PostgresSearchEngine()
             self.locks = locks
             duplicates = PostgresDuplicateLookup()
-            commentLimits = PostgresCommentLimits(database: database, locks: locks)
+            rateLimits = PostgresRateLimitPlacement(database: database, locks: locks)
             changes = PostgresChangeFeed(store: database as? PostgresStore)
             backups = PostgresSiteBackups()
         }

@@ -114,7 +114,7 @@ public struct Store: Sendable {
     /// Where the comment limits count, chosen for the database (nil without limits): in the database where several
     /// instances share it, so they share the counts; in memory where one process serves the site.
     public func commentLimiter(_ limits: [RateLimit]) -> (any RateLimitStore)? {
-        limits.isEmpty ? nil : capabilities.commentLimits.limiter(limits)
+        limits.isEmpty ? nil : capabilities.rateLimits.limiter(limits)
     }
 
     /// Forgets the comment-limit events kept in the database that have left every window of `limits`.

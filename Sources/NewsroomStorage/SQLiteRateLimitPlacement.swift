@@ -1,6 +1,6 @@
 import NewsroomCore
 
 /// A SQLite file has one serving process, whose memory is the cheaper place for the counts (no write per attempt).
-struct SQLiteCommentLimits: CommentLimits {
+struct SQLiteRateLimitPlacement: RateLimitPlacement {
     func limiter(_ limits: [RateLimit]) -> any RateLimitStore { RateLimiter(limits: limits) }
 }
