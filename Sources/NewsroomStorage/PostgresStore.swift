@@ -12,7 +12,7 @@ import Synchronization
 /// Every wait is bounded, so a request gets an answer whatever the server does: a connection from the pool within
 /// `acquireTimeout`, a statement's answer within the statement timeout and a second. Once the server is found
 /// unreachable the store is *out*: every call fails at once with `StorageFailure` (503) instead of queueing, while
-/// a watcher tries a fresh connection four times a second; when one answers, the pool is replaced (the old one may be
+/// a watcher tries a fresh connection ten times a second; when one answers, the pool is replaced (the old one may be
 /// backing off for up to a minute) and service resumes.
 public final class PostgresStore: Database {
     public let dialect = DatabaseDialect.postgres
@@ -110,13 +110,13 @@ public final class PostgresStore: Database {
     }
 
     /// Runs while the store is open: asks the server twice a second while it serves (a server that stops answering,
-    /// frozen or cut off, puts the store out within a second and a half, its requests in flight answered then), four
+    /// frozen or cut off, puts the store out within a second and a half, its requests in flight answered then), ten
     /// times a second while it is out or a pool wait ran out.
     private func watch() async {
         var reported = false
         while !Task.isCancelled {
             let (outage, suspect) = health.withLock { ($0.outage, $0.suspect) }
-            try? await Task.sleep(for: .milliseconds(outage != nil || suspect ? 250 : 500))
+            try? await Task.sleep(for: .milliseconds(outage != nil || suspect ? 100 : 500))
             if let failure = await probe() {
                 // Closing cancels the probe in flight: that is not the server's failure.
                 if Task.isCancelled { return }
@@ -156,7 +156,7 @@ public final class PostgresStore: Database {
 
     /// The server is gone: every call fails at once from now on, and so does every one in flight (its connection
     /// died with the server, or will only time out). A false alarm costs a few 503s: the watcher finds the server
-    /// answering within a quarter of a second and the store serves again.
+    /// answering within a tenth of a second and the store serves again.
     private func goOut(_ failure: StorageFailure) {
         let first = health.withLock { health in
             defer { health.outage = health.outage ?? failure }
