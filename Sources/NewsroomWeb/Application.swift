@@ -58,9 +58,12 @@ func buildSite(
     pages.register(on: router)
     CommentFormController(services: services, pages: pages).register(on: router)
     APIController(services: services).register(on: router)
-    LiveController(services: services, live: live).register(on: router)
-    FeedController(services: services).register(on: router)
-    SearchController(services: services).register(on: router)
+    LiveController(
+        live: live, articles: store.articles, comments: store.comments, events: store.events, streams: services.streams,
+        trustedProxies: config.trustedProxies
+    ).register(on: router)
+    FeedController(repository: store.articles, cache: services.siteCache, base: config.baseURL, now: now).register(on: router)
+    SearchController(search: store.search, articles: store.articles).register(on: router)
 
     // Staff: sessions in the database, then the guard (401/403, CSRF) on everything but the login form.
     let sessions = SessionMiddleware<NewsroomRequestContext>(

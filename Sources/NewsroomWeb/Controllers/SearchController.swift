@@ -6,7 +6,8 @@ import NewsroomCore
 /// Search: the page `/tim-kiem?q=` and `GET /api/v1/search?q=&page=`, both with the filters `category` (a category's
 /// slug), `from` and `to` (days, `2026-11-29`, in Vietnam's time).
 struct SearchController {
-    let services: Services
+    let search: any SearchRepository
+    let articles: any ArticleRepository
     static let pageSize = 10
 
     /// A search as a request asks for it.
@@ -63,7 +64,7 @@ struct SearchController {
     }
 
     func results(_ search: Request) async throws -> SearchResults {
-        try await services.store.search.search(
+        try await self.search.search(
             search.query, filter: search.filter, limit: Self.pageSize, offset: (search.page - 1) * Self.pageSize)
     }
 
@@ -76,7 +77,7 @@ struct SearchController {
         let parameters = try Self.parameters(request)
         var model = SearchPage.Model(
             text: VietnameseText.cleanedLine(parameters[.text] ?? ""), from: parameters[.from] ?? "", to: parameters[.to] ?? "",
-            category: parameters[.searchCategory] ?? "", categories: try await services.store.articles.topics(.category))
+            category: parameters[.searchCategory] ?? "", categories: try await articles.topics(.category))
         do {
             let search = try Request(parameters)
             model.page = search.page

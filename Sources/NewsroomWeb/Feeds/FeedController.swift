@@ -7,7 +7,11 @@ import NewsroomCore
 /// (the last two days' articles) and `robots.txt` pointing at both sitemaps. Links are absolute, from
 /// `AppConfig.baseURL`.
 struct FeedController {
-    let services: Services
+    let repository: any ArticleRepository
+    let cache: SiteCache
+    /// The site's public address, for absolute links.
+    let base: String
+    let now: @Sendable () -> Date
     /// Articles a feed lists, newest first.
     static let feedSize = 50
     /// The most addresses one sitemap file may hold (sitemaps.org).
@@ -27,8 +31,6 @@ struct FeedController {
         router.get(SiteRoute.robots.pattern, use: robots)
     }
 
-    var base: String { services.config.baseURL }
-
     /// What a feed lists: the whole site, or one category.
     struct Channel: Sendable {
         var title: String
@@ -46,7 +48,7 @@ struct FeedController {
     }
 
     func category(_ context: NewsroomRequestContext) async throws -> Channel {
-        guard let slug = context.parameters.get("slug"), let topic = try await services.store.articles.topic(.category, slug: slug)
+        guard let slug = context.parameters.get("slug"), let topic = try await repository.topic(.category, slug: slug)
         else { throw NewsroomError(.notFound) }
         return Channel(
             title: "\(Strings.siteName) – \(topic.name)", description: "Chuyên mục \(topic.name) của \(Strings.siteName)",
@@ -57,7 +59,7 @@ struct FeedController {
 
     func rss(_ request: Request, channel: Channel) async throws -> Response {
         try await cached("rss:" + (channel.category ?? ""), type: "application/rss+xml; charset=utf-8", request: request) { [self] in
-            let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
+            let articles = try await repository.published(channel.filter, limit: Self.feedSize, offset: 0)
             var xml = XMLWriter()
             xml.open(
                 "rss", ["version": "2.0", "xmlns:atom": "http://www.w3.org/2005/Atom", "xmlns:dc": "http://purl.org/dc/elements/1.1/"])
@@ -87,7 +89,7 @@ struct FeedController {
 
     func atom(_ request: Request, channel: Channel) async throws -> Response {
         try await cached("atom:" + (channel.category ?? ""), type: "application/atom+xml; charset=utf-8", request: request) { [self] in
-            let articles = try await services.store.articles.published(channel.filter, limit: Self.feedSize, offset: 0)
+            let articles = try await repository.published(channel.filter, limit: Self.feedSize, offset: 0)
             let home = base + channel.page.path
             var xml = XMLWriter()
             xml.open("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": "vi"])
@@ -124,7 +126,7 @@ struct FeedController {
 
     @Sendable func sitemap(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         try await cached("sitemap", type: "application/xml; charset=utf-8", request: request) { [self] in
-            let articles = try await services.store.articles.latest(limit: Self.sitemapSize, offset: 0)
+            let articles = try await repository.latest(limit: Self.sitemapSize, offset: 0)
             var xml = XMLWriter()
             xml.open("urlset", ["xmlns": "http://www.sitemaps.org/schemas/sitemap/0.9"])
             xml.open("url")
@@ -136,7 +138,7 @@ struct FeedController {
                 xml.element("lastmod", VietnameseFormat.iso8601(article.updatedAt))
                 xml.close("url")
             }
-            for category in try await services.store.articles.topics(.category) {
+            for category in try await repository.topics(.category) {
                 xml.open("url")
                 xml.element("loc", base + category.path)
                 xml.close("url")
@@ -149,8 +151,8 @@ struct FeedController {
     /// Google News: only articles published in the last two days.
     @Sendable func newsSitemap(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         try await cached("sitemap-news", type: "application/xml; charset=utf-8", request: request) { [self] in
-            let since = services.now().addingTimeInterval(-2 * 86_400)
-            let articles = try await services.store.articles.latest(limit: 1000, offset: 0).filter { $0.publishedAt >= since }
+            let since = now().addingTimeInterval(-2 * 86_400)
+            let articles = try await repository.latest(limit: 1000, offset: 0).filter { $0.publishedAt >= since }
             var xml = XMLWriter()
             xml.open(
                 "urlset",
@@ -194,7 +196,7 @@ struct FeedController {
     func cached(
         _ key: String, type: String, request: Request, build: @escaping @Sendable () async throws -> XMLWriter
     ) async throws -> Response {
-        let body = try await services.siteCache.body(for: key, now: services.now()) { ByteBuffer(string: try await build().text) }
+        let body = try await cache.body(for: key, now: now()) { ByteBuffer(string: try await build().text) }
         return Self.response(body, type: type, request: request)
     }
 

@@ -10,8 +10,12 @@ import ServiceLifecycle
 /// who reconnects with `Last-Event-ID` first gets what it missed. Then `comment`, `edited`, `removed` and `likes`
 /// as they happen, and a comment line every 20 seconds to keep the connection open.
 struct LiveController {
-    let services: Services
     let live: LiveEvents
+    let articles: any ArticleRepository
+    let comments: any CommentRepository
+    let events: any ArticleEventRepository
+    let streams: StreamQuota
+    let trustedProxies: [CIDR]
     /// The most missed events replayed on reconnect; a reader further behind is told to reload the list (`reset`).
     static let replayLimit = 500
 
@@ -20,7 +24,7 @@ struct LiveController {
         // HEAD would otherwise run GET and drop its body unread, leaving the stream subscribed for ever.
         router.head(SiteRoute.pattern(SiteRoute.apiArticleEvents)) { _, context -> Response in
             guard let articleID = context.parameters.get("id").flatMap({ Article.ID($0) }), articleID > 0,
-                try await services.store.articles.pageStamp(id: articleID) != nil
+                try await articles.pageStamp(id: articleID) != nil
             else { throw NewsroomError(.articleNotFound) }
             return Response(status: .ok, headers: Self.headers)
         }
@@ -33,7 +37,7 @@ struct LiveController {
 
     @Sendable func events(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         guard let articleID = context.parameters.get("id").flatMap({ Article.ID($0) }), articleID > 0,
-            try await services.store.articles.pageStamp(id: articleID) != nil
+            try await articles.pageStamp(id: articleID) != nil
         else {
             throw NewsroomError(.articleNotFound)
         }
@@ -50,10 +54,10 @@ struct LiveController {
         let address =
             ClientIdentity.address(
                 peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: ClientIdentity.forwardedFor],
-                trusted: services.config.trustedProxies) ?? "?"
+                trusted: trustedProxies) ?? "?"
         // One machine, one count: an IPv6 host holds its whole /64.
         let network = ClientIdentity.network(address)
-        let quota = services.streams
+        let quota = streams
         guard quota.acquire(address: network) else { throw NewsroomError(.overloaded, retryAfter: 30) }
         // Subscribed before reading the log, so nothing falls between the two; what both carry is sent once.
         let (token, stream) = live.subscribe(article: articleID)
@@ -95,10 +99,10 @@ struct LiveController {
     /// the last few seconds' events numbered before that one: where transactions run side by side they may have
     /// committed after it.
     func opening(article: Article.ID, resumingAfter resumeFrom: ArticleEvent.ID?, lookingBack: Bool) async throws -> [LiveMessage] {
-        let events = services.store.events
+        let events = self.events
         guard let resumeFrom else {
             let latest = try await events.latestID(article: article)
-            let count = try await services.store.comments.publishedCount(article: article)
+            let count = try await comments.publishedCount(article: article)
             return [LiveMessage(id: latest, event: "ready", data: try LiveEvents.json(LiveEvents.Ready(count: count)))]
         }
         let lateSince = Date().addingTimeInterval(-Self.lateWindow)
