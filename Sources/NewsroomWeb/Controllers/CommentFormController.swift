@@ -57,7 +57,7 @@ struct CommentFormController {
             let comment = try await services.store.comments.comment(id: id), comment.status == .published
         else { throw NewsroomError(.commentNotFound) }
         let article = try await services.article(comment.articleID)
-        var response = Responses.html(ReportPage.render(comment: comment, article: article))
+        var response = Responses.html(ReportPage(model: .init(comment: comment, article: article)).render())
         response.headers[.init("X-Robots-Tag")!] = "noindex"
         return response
     }
