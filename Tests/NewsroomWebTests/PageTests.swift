@@ -68,7 +68,7 @@ import Testing
     }
 
     @Test func theArticleViewRendersItsMockModel() {
-        let lines = visibleLines(ArticlePage(model: .mock).render().renderString())
+        let lines = visibleLines(ArticlePage(model: .mockEmpty).render().renderString())
         let (inOrder, missing) = appearInOrder(
             ["Hà Nội vào thu", "Gió mùa đầu tiên đã về.", "Sáng nay trời se lạnh.", "Người đi đường", "Tối đa: 1500 ký tự", Strings.empty],
             in: lines)

@@ -98,7 +98,9 @@ struct ArticleDeskController {
         let revision = try await revision(context, of: article)
         return Self.noStore(
             Responses.html(
-                ArticleRevisionPage(staff: staff, csrf: context.csrfToken ?? "", article: article, revision: revision).render()))
+                ArticleRevisionPage(
+                    model: .init(staff: staff, csrf: context.csrfToken ?? "", article: article, revision: revision)
+                ).render()))
     }
 
     /// Restores a revision's text, slug, topics and cover; the article keeps its status and publication time, so an

@@ -50,7 +50,7 @@ struct CommentFormController {
     @Sendable func reportForm(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let comment = try await actions.publishedComment(context)
         let article = try await services.article(comment.articleID)
-        var response = Responses.html(ReportPage.render(comment: comment, article: article))
+        var response = Responses.html(ReportPage(model: .init(comment: comment, article: article)).render())
         response.headers[.init("X-Robots-Tag")!] = "noindex"
         return response
     }

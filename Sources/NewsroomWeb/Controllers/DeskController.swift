@@ -88,7 +88,8 @@ struct DeskController {
         let staff = try context.requireStaff()
         let entries = try await services.store.moderation.log(comment: nil, limit: 200)
         let counts = try await services.store.moderation.counts(article: nil)
-        var response = Responses.html(AdminPages.log(staff: staff, csrf: context.csrfToken ?? "", counts: counts, entries: entries))
+        let model = ModerationLogPage.Model(staff: staff, csrf: context.csrfToken ?? "", counts: counts, entries: entries)
+        var response = Responses.html(ModerationLogPage(model: model).render())
         response.headers[.cacheControl] = "no-store"
         return response
     }
@@ -99,9 +100,11 @@ struct DeskController {
         if let phrase = request.query(.added) { notice = "Đã thêm «\(phrase)»." }
         if let phrase = request.query(.removed) { notice = "Đã bỏ «\(phrase)»." }
         var response = Responses.html(
-            WordsPage.render(
-                staff: staff, csrf: context.csrfToken ?? "", counts: try await services.store.moderation.counts(article: nil),
-                rules: try await services.store.words.all(), notice: notice))
+            WordsPage(
+                model: .init(
+                    staff: staff, csrf: context.csrfToken ?? "", counts: try await services.store.moderation.counts(article: nil),
+                    rules: try await services.store.words.all(), notice: notice)
+            ).render())
         response.headers[.cacheControl] = "no-store"
         return response
     }

@@ -22,8 +22,17 @@ struct LoginController {
         staff.post(SiteRoute.logout.pattern, use: logout)
     }
 
+    /// The login page, answering `status`, never cached: its form token is issued here, so the view sees plain values.
+    static func loginPage(services: Services, next: String, message: String?, status: HTTPResponse.Status, email: String) -> Response {
+        let token = services.tokens.issue(article: 0, at: services.now())
+        let model = LoginPage.Model(next: next, message: message, email: email, formToken: token)
+        var response = Responses.html(LoginPage(model: model).render(), status: status)
+        response.headers[.cacheControl] = "no-store"
+        return response
+    }
+
     @Sendable func page(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        AdminPages.loginPage(
+        Self.loginPage(
             services: services, next: Self.safeNext(request.query(.next)), message: nil,
             status: .ok, email: "")
     }
@@ -33,7 +42,7 @@ struct LoginController {
         let next = Self.safeNext(fields["next"])
         let typed = fields["email"] ?? ""
         func refuse(_ message: String, _ status: HTTPResponse.Status) -> Response {
-            AdminPages.loginPage(services: services, next: next, message: message, status: status, email: typed)
+            Self.loginPage(services: services, next: next, message: message, status: status, email: typed)
         }
         guard services.tokens.isValid(fields["formToken"] ?? "", article: 0, at: services.now()) else {
             return refuse(Strings.message(for: .csrfInvalid), .forbidden)

@@ -21,7 +21,7 @@ struct StaffAuthMiddleware: RouterMiddleware {
         else {
             if request.uri.path.hasPrefix(SiteRoute.apiPrefix) { throw NewsroomError(.unauthenticated) }
             // A page: the login form, answering 401, that brings the moderator back here.
-            return AdminPages.loginPage(
+            return LoginController.loginPage(
                 services: services, next: request.uri.description, message: nil, status: .unauthorized, email: "")
         }
         guard allows(staff.role) else { throw NewsroomError(.forbidden) }

@@ -42,14 +42,6 @@ struct ArticlePage {
         }
 
         var path: String { SiteRoute.article(slug: article.slug, id: article.id).path }
-
-        static let mock = Model(
-            article: Article(
-                id: 7, slug: "ha-noi-mua-thu", title: "Hà Nội vào thu", sapo: "Gió mùa đầu tiên đã về.",
-                body: [.paragraph("Sáng nay trời se lạnh."), .subheading("Người đi đường"), .paragraph("Ai cũng mặc áo khoác.")],
-                publishedAt: Date(timeIntervalSince1970: 1_700_000_000), updatedAt: Date(timeIntervalSince1970: 1_700_000_000)),
-            threads: [], total: 0, sort: .newest, nextCursor: nil, expandedThread: nil, replyingTo: nil,
-            form: FormState(), formToken: "token", notice: nil)
     }
 
     let model: Model

@@ -8,14 +8,6 @@ struct HomePage {
         var page = 1
         var total: Int
         var sections: [Topic] = []
-
-        static let mock = Model(
-            articles: [
-                Article(
-                    id: 1, slug: "mua-thu-ha-noi", title: "Mùa thu Hà Nội", sapo: "Gió heo may về trên phố.",
-                    body: [.paragraph("Đoạn một.")], publishedAt: .init(timeIntervalSince1970: 1_700_000_000),
-                    updatedAt: .init(timeIntervalSince1970: 1_700_000_000))
-            ], total: 1)
     }
 
     static let pageSize = 20

@@ -1,9 +1,20 @@
 import NewsroomCore
 
 /// The report form of one comment ("Báo cáo vi phạm"): the comment, the reasons, a button.
-enum ReportPage {
-    static func render(comment: Comment, article: Article) -> Node {
-        Layout.page(title: Strings.reportAction) {
+struct ReportPage {
+    struct Model {
+        /// The published comment being reported.
+        var comment: Comment
+        /// Its article, for the link back to the comment.
+        var article: Article
+    }
+
+    let model: Model
+
+    func render() -> Node {
+        let comment = model.comment
+        let article = model.article
+        return Layout.page(title: Strings.reportAction) {
             el("section", .class("report-page")) {
                 el("h1", .class("section-title")) { Strings.reportAction }
                 el("p") {

@@ -21,8 +21,6 @@ struct SearchPage {
         var capped = false
         var results: [Result] = []
         var error: String?
-
-        static let mock = Model(text: "hà nội", total: 0)
     }
 
     let model: Model

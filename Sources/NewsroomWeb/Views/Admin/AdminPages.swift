@@ -1,23 +1,33 @@
 import Foundation
-import Hummingbird
 import NewsroomCore
 
-/// The login page and the moderation log.
-enum AdminPages {
-    /// The login form; `next` is where to go once signed in (an `/admin` path only).
-    static func login(next: String, message: String?, email: String, token: String) -> Node {
+/// The staff login form.
+struct LoginPage {
+    struct Model {
+        /// Where to go once signed in (an `/admin` path only).
+        var next: String
+        /// Why the last attempt was refused, if it was.
+        var message: String?
+        /// The e-mail as typed, so a mistyped password does not cost the address too.
+        var email: String
+        var formToken: String
+    }
+
+    let model: Model
+
+    func render() -> Node {
         AdminLayout.page(title: "Đăng nhập", staff: nil, csrf: nil) {
             el("section", .class("login")) {
                 el("h1") { "Đăng nhập bàn làm việc" }
-                if let message { el("p", .class("form-error"), Attribute("role", "alert")) { message } }
+                if let message = model.message { el("p", .class("form-error"), Attribute("role", "alert")) { message } }
                 el("form", .method("post"), .action(SiteRoute.login.path), .class("comment-form")) {
-                    void("input", .type("hidden"), .name("next"), .value(next))
-                    void("input", .type("hidden"), .name("formToken"), .value(token))
+                    void("input", .type("hidden"), .name("next"), .value(model.next))
+                    void("input", .type("hidden"), .name("formToken"), .value(model.formToken))
                     el("div", .class("field")) {
                         el("label", .for("dang-nhap-email")) { "E-mail" }
                         void(
-                            "input", .id("dang-nhap-email"), .name("email"), .type("email"), .value(email), .autocomplete("username"),
-                            .required())
+                            "input", .id("dang-nhap-email"), .name("email"), .type("email"), .value(model.email),
+                            .autocomplete("username"), .required())
                     }
                     el("div", .class("field")) {
                         el("label", .for("dang-nhap-mat-khau")) { "Mật khẩu" }
@@ -30,18 +40,23 @@ enum AdminPages {
             }
         }
     }
+}
 
-    static func loginPage(services: Services, next: String, message: String?, status: HTTPResponse.Status, email: String) -> Response {
-        let token = services.tokens.issue(article: 0, at: services.now())
-        var response = Responses.html(login(next: next, message: message, email: email, token: token), status: status)
-        response.headers[.cacheControl] = "no-store"
-        return response
+/// The moderation log: who did what to which comment, newest first.
+struct ModerationLogPage {
+    struct Model {
+        var staff: StaffMember
+        var csrf: String
+        var counts: [ModerationQueue: Int]
+        var entries: [ModerationLogEntry]
     }
 
-    static func log(staff: StaffMember, csrf: String, counts: [ModerationQueue: Int], entries: [ModerationLogEntry]) -> Node {
-        AdminLayout.page(title: "Nhật ký kiểm duyệt", staff: staff, csrf: csrf, counts: counts) {
+    let model: Model
+
+    func render() -> Node {
+        AdminLayout.page(title: "Nhật ký kiểm duyệt", staff: model.staff, csrf: model.csrf, counts: model.counts) {
             el("h1", .class("section-title")) { "Nhật ký kiểm duyệt" }
-            if entries.isEmpty {
+            if model.entries.isEmpty {
                 el("p", .class("muted")) { "Chưa có thao tác nào." }
             } else {
                 el("table", .class("log")) {
@@ -56,7 +71,7 @@ enum AdminPages {
                         }
                     }
                     el("tbody") {
-                        for entry in entries {
+                        for entry in model.entries {
                             el("tr", Attribute("data-action", entry.action.rawValue)) {
                                 el("td") {
                                     el("time", .datetime(VietnameseFormat.iso8601(entry.createdAt))) {
@@ -66,8 +81,8 @@ enum AdminPages {
                                 el("td") { entry.staffEmail }
                                 el("td") { entry.action.label }
                                 el("td") { "#\(entry.commentID)" }
-                                el("td", .class("log-text")) { displayed(entry.before) }
-                                el("td", .class("log-text")) { displayed(entry.after) }
+                                el("td", .class("log-text")) { Self.displayed(entry.before) }
+                                el("td", .class("log-text")) { Self.displayed(entry.after) }
                             }
                         }
                     }

@@ -3,13 +3,18 @@ import NewsroomCore
 
 /// One revision: what was saved, by whom and when, with the button that restores it.
 struct ArticleRevisionPage {
-    let staff: StaffMember
-    let csrf: String
-    let article: Article
-    let revision: ArticleRevision
+    struct Model {
+        var staff: StaffMember
+        var csrf: String
+        var article: Article
+        var revision: ArticleRevision
+    }
+
+    let model: Model
 
     func render() -> Node {
-        AdminLayout.page(title: "Phiên bản #\(revision.id)", staff: staff, csrf: csrf) {
+        let (csrf, article, revision) = (model.csrf, model.article, model.revision)
+        return AdminLayout.page(title: "Phiên bản #\(revision.id)", staff: model.staff, csrf: csrf) {
             el("p", .class("breadcrumb")) { el("a", .href(SiteRoute.editArticle(article.id).path)) { "← Quay lại bài viết" } }
             el("h1", .class("section-title")) { "Phiên bản #\(revision.id)" }
             el("p", .class("muted")) {

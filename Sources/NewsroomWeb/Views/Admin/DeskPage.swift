@@ -46,10 +46,10 @@ struct DeskPage {
                     el("a", .href(SiteRoute.deskQueue(model.queue, article: nil))) { "Xem mọi bài" }
                 }
             }
-            el("form", .method("get"), .action("/admin/moderation"), Attribute("role", "search"), .class("desk-search")) {
+            el("form", .method("get"), .action(SiteRoute.desk.path), Attribute("role", "search"), .class("desk-search")) {
                 el("label", .for("tim-binh-luan")) { "Tìm bình luận (tên người gửi hoặc nội dung)" }
                 el("div", .class("desk-search-row")) {
-                    void("input", .id("tim-binh-luan"), .name("tim"), .type("search"), .value(model.search ?? ""))
+                    void("input", .id("tim-binh-luan"), .name(QueryKey.deskSearch.rawValue), .type("search"), .value(model.search ?? ""))
                     el("button", .type("submit"), .class("button-small")) { "Tìm" }
                 }
             }

@@ -1,15 +1,28 @@
 import NewsroomCore
 
 /// The word lists in the desk: add a banned or suspect word or phrase, remove one.
-enum WordsPage {
-    static func render(staff: StaffMember, csrf: String, counts: [ModerationQueue: Int], rules: [WordRule], notice: String?) -> Node {
-        AdminLayout.page(title: "Từ cấm và từ cần xem xét", staff: staff, csrf: csrf, counts: counts) {
+struct WordsPage {
+    struct Model {
+        var staff: StaffMember
+        var csrf: String
+        var counts: [ModerationQueue: Int]
+        /// Both lists, banned and suspect, in the order they are shown.
+        var rules: [WordRule]
+        /// What the last change did ("Đã thêm «…»."), after its redirect.
+        var notice: String?
+    }
+
+    let model: Model
+
+    func render() -> Node {
+        let csrf = model.csrf
+        return AdminLayout.page(title: "Từ cấm và từ cần xem xét", staff: model.staff, csrf: csrf, counts: model.counts) {
             el("h1", .class("section-title")) { "Từ cấm và từ cần xem xét" }
             el("p", .class("muted")) {
                 "Từ cấm: bình luận bị từ chối. Từ cần xem xét: bình luận được giữ lại chờ duyệt. "
                     + "So khớp cả khi viết không dấu, tách chữ (v.c.l), lặp chữ hay thay chữ bằng số."
             }
-            if let notice { el("p", .class("notice"), Attribute("role", "status")) { notice } }
+            if let notice = model.notice { el("p", .class("notice"), Attribute("role", "status")) { notice } }
             el("form", .method("post"), .action(SiteRoute.words.path), .class("comment-form words-form")) {
                 void("input", .type("hidden"), .name(CSRF.field), .value(csrf))
                 el("div", .class("field")) {
@@ -32,7 +45,7 @@ enum WordsPage {
             for kind in WordKind.allCases {
                 el("h2") { kind == .banned ? "Từ cấm" : "Từ cần xem xét" }
                 el("ul", .class("word-list"), Attribute("data-kind", kind.rawValue)) {
-                    for rule in rules where rule.kind == kind {
+                    for rule in model.rules where rule.kind == kind {
                         el("li") {
                             el("span") { rule.phrase }
                             el("form", .method("post"), .action(SiteRoute.words.path), .class("inline-form")) {
