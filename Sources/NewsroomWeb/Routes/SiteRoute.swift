@@ -65,10 +65,12 @@ public enum SiteRoute: Sendable, Equatable {
     /// Where the staff pages live (their cookies' path, and where a login may send one back to).
     static let staffPrefix = "/admin"
     private static let api = apiPrefix + "v1"
-    private static let apiComments = api + "/comments"
-    private static let moderation = api + "/moderation"
-    private static let moderationAPI = moderation + "/comments"
-    private static let moderationDesk = staffPrefix + "/moderation"
+    private static let comments = "/comments"
+    private static let moderationSegment = "/moderation"
+    private static let apiComments = api + comments
+    private static let moderation = api + moderationSegment
+    private static let moderationAPI = moderation + comments
+    private static let moderationDesk = staffPrefix + moderationSegment
     private static let articleDesk = staffPrefix + "/articles"
 
     /// The path with each parameter written by `slot(name, value)`: its value in a link, `{name}` in the pattern.
@@ -94,7 +96,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .openAPI: Self.api + "/openapi.json"
         case .apiSearch: Self.api + "/search"
         case .apiArticle(let id): Self.api + "/articles/" + slot("id", "\(id)")
-        case .apiArticleComments(let id): SiteRoute.apiArticle(id).written(slot) + "/comments"
+        case .apiArticleComments(let id): SiteRoute.apiArticle(id).written(slot) + Self.comments
         case .apiArticleEvents(let id): SiteRoute.apiArticle(id).written(slot) + "/events"
         case .apiReplies(let id): Self.comment(id, under: Self.apiComments, slot) + "/replies"
         case .apiLikes(let id): Self.comment(id, under: Self.apiComments, slot) + "/likes"

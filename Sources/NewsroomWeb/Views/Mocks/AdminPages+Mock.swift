@@ -64,7 +64,7 @@
             backups: (
                 last: BackupRun(
                     startedAt: MockContent.hoursAfterPublication(-6), finishedAt: MockContent.hoursAfterPublication(-5.9),
-                    path: "/var/backups/newsroom/2024-06-10.sqlite", bytes: 48_213_504, succeeded: true,
+                    path: "/var/backups/newsroom/ban-sao-2026-11-30.bak", bytes: 48_213_504, succeeded: true,
                     message: "312 bài viết, 9.814 bình luận"),
                 lastGood: nil
             ))
