@@ -76,10 +76,17 @@ func buildSite(
     let desk = admin.group().add(middleware: moderators)
     LoginController(services: services).register(
         public: admin, staff: admin.group().add(middleware: StaffAuthMiddleware(services: services)))
-    DeskController(services: services).register(on: desk)
-    ArticleDeskController(services: services).register(
+    DeskController(
+        moderation: store.moderation, articles: store.articles, standing: store.standing, wordRules: store.words, site: store.site,
+        rules: services.rules, now: now
+    ).register(on: desk)
+    ArticleDeskController(
+        articles: store.articles, media: MediaStore(directory: config.mediaDirectory), siteModeration: config.moderation, now: now
+    ).register(
         on: admin.group().add(middleware: StaffAuthMiddleware(services: services, allows: { $0.canEdit })))
-    ModerationAPIController(services: services).register(on: desk)
+    ModerationAPIController(
+        moderation: store.moderation, comments: store.comments, standing: store.standing, articles: store.articles, now: now
+    ).register(on: desk)
     return (router, live, SchedulePublisher(services: services, logger: logger))
 }
 

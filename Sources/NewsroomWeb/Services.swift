@@ -103,9 +103,14 @@ struct Services: Sendable {
 
     /// The published article with this id, or 404 `article_not_found` (readers never see drafts).
     func article(_ id: Article.ID) async throws -> Article {
-        guard let article = try await store.articles.article(id: id), article.status == .published else {
-            throw NewsroomError(.articleNotFound)
-        }
+        try await store.articles.publishedArticle(id)
+    }
+}
+
+extension ArticleRepository {
+    /// The published article with this id, or 404 `article_not_found` (readers never see drafts).
+    func publishedArticle(_ id: Article.ID) async throws -> Article {
+        guard let article = try await article(id: id), article.status == .published else { throw NewsroomError(.articleNotFound) }
         return article
     }
 }

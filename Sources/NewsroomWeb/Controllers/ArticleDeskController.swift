@@ -5,10 +5,12 @@ import NewsroomCore
 /// The editors' desk: the list of articles with filters, the article form (Markdown with a preview, topics, cover,
 /// status and scheduling, comments), and revisions with restore.
 struct ArticleDeskController {
-    let services: Services
+    let articles: any ArticleRepository
+    let media: MediaStore
+    /// The site's moderation mode, which an article may override.
+    let siteModeration: ModerationMode
+    let now: @Sendable () -> Date
     static let pageSize = 30
-
-    var media: MediaStore { MediaStore(directory: services.config.mediaDirectory) }
 
     func register(on editors: RouterGroup<NewsroomRequestContext>) {
         editors.get(SiteRoute.articles.pattern, use: list)
@@ -28,7 +30,7 @@ struct ArticleDeskController {
             author: request.query(.author).flatMap { $0.isEmpty ? nil : $0 })
         // Bounded like every page number a request can carry: `(page - 1) * size` must not overflow.
         let page = min(max(1, request.query(.page).flatMap { Int($0) } ?? 1), 100_000)
-        let store = services.store.articles
+        let store = articles
         let found = try await store.desk(filter, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
         let model = ArticleListPage.Model(
             staff: staff, csrf: context.csrfToken ?? "", filter: filter, page: page, pageSize: Self.pageSize,
@@ -82,8 +84,8 @@ struct ArticleDeskController {
         if let tooLong = form.bodyTooLong { return try await again(tooLong) }
         if try posted.text("action") == "preview" { return try await again(nil, preview: true) }
         do {
-            let draft = try form.draft(now: services.now())
-            let saved = try await services.store.articles.edit(article?.id, draft, by: staff.email, now: services.now())
+            let draft = try form.draft(now: now())
+            let saved = try await articles.edit(article?.id, draft, by: staff.email, now: now())
             context.logger.info(
                 "Lưu bài viết", metadata: ["bai": .stringConvertible(saved.id), "trang-thai": .string(saved.status.rawValue)])
             return Responses.redirect(to: SiteRoute.editArticle(saved.id).path((.saved, "1")), status: .seeOther)
@@ -114,10 +116,10 @@ struct ArticleDeskController {
         draft.publishedAt = article.publishedAt
         draft.featured = article.featured
         do {
-            _ = try await services.store.articles.edit(article.id, draft, by: staff.email, now: services.now())
+            _ = try await articles.edit(article.id, draft, by: staff.email, now: now())
         } catch let error as NewsroomError where error.code == .slugTaken {
             draft.slug = article.slug
-            _ = try await services.store.articles.edit(article.id, draft, by: staff.email, now: services.now())
+            _ = try await articles.edit(article.id, draft, by: staff.email, now: now())
         }
         return Responses.redirect(to: SiteRoute.editArticle(article.id).path((.restored, "\(revision.id)")), status: .seeOther)
     }
@@ -126,13 +128,13 @@ struct ArticleDeskController {
         staff: StaffMember, context: NewsroomRequestContext, article: Article?, form: ArticleForm, error: NewsroomError? = nil,
         preview: Bool = false, notice: String? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let store = services.store.articles
+        let store = articles
         let model = ArticleFormPage.Model(
             staff: staff, csrf: context.csrfToken ?? "", article: article, form: form, error: error,
             preview: preview ? (try? form.draft(now: .distantPast)) ?? Self.previewDraft(form) : nil, notice: notice,
             revisions: try await article.asyncMap { try await store.revisions(article: $0.id, limit: 50) } ?? [],
             categories: try await store.topics(.category), tags: try await store.topics(.tag),
-            authors: try await store.topics(.author), siteModeration: services.config.moderation)
+            authors: try await store.topics(.author), siteModeration: siteModeration)
         return Responses.html(ArticleFormPage(model: model).render(), status: status)
     }
 
@@ -145,14 +147,14 @@ struct ArticleDeskController {
 
     func article(_ context: NewsroomRequestContext) async throws -> Article {
         guard let id = context.parameters.get("id").flatMap({ Article.ID($0) }),
-            let article = try await services.store.articles.article(id: id)
+            let article = try await articles.article(id: id)
         else { throw NewsroomError(.articleNotFound) }
         return article
     }
 
     func revision(_ context: NewsroomRequestContext, of article: Article) async throws -> ArticleRevision {
         guard let id = context.parameters.get("revision").flatMap({ ArticleRevision.ID($0) }),
-            let revision = try await services.store.articles.revision(id: id), revision.articleID == article.id
+            let revision = try await articles.revision(id: id), revision.articleID == article.id
         else { throw NewsroomError(.notFound) }
         return revision
     }

@@ -4,7 +4,14 @@ import NewsroomCore
 
 /// The moderation desk's pages: the queues, actions one by one and in bulk, corrections, and the log.
 struct DeskController {
-    let services: Services
+    let moderation: any ModerationRepository
+    let articles: any ArticleRepository
+    let standing: any ReaderStandingRepository
+    let wordRules: any WordRuleRepository
+    let site: any SiteRepository
+    /// The word rules comments are checked against, read again after the lists change.
+    let rules: RulesProvider
+    let now: @Sendable () -> Date
 
     func register(on staff: RouterGroup<NewsroomRequestContext>) {
         staff.get(SiteRoute.desk.pattern, use: desk)
@@ -19,22 +26,22 @@ struct DeskController {
         let staff = try context.requireStaff()
         let queue = request.query(.queue).flatMap { ModerationQueue(slug: $0) } ?? .pending
         let articleID = request.query(.article).flatMap { Article.ID($0) }
-        let article = try await articleID.asyncMap { try await services.store.articles.article(id: $0) } ?? nil
+        let article = try await articleID.asyncMap { try await articles.article(id: $0) } ?? nil
         let search = try RequestBody.query(of: request)[.deskSearch].map(VietnameseText.cleanedLine) ?? ""
         var page: Page<ModeratedComment>
         if search.isEmpty {
-            page = try await services.store.moderation.queue(
+            page = try await moderation.queue(
                 queue, article: article?.id, after: request.query(.after).flatMap { Cursor($0) }, limit: 50)
         } else {
             // A search looks through every comment, whatever its status.
-            page = Page(items: try await services.store.moderation.search(SearchQuery(search), limit: 50), nextCursor: nil)
+            page = Page(items: try await moderation.search(SearchQuery(search), limit: 50), nextCursor: nil)
         }
-        let counts = try await services.store.moderation.counts(article: nil)
+        let counts = try await moderation.counts(article: nil)
         let model = DeskPage.Model(
             staff: staff, csrf: context.csrfToken ?? "", queue: queue, counts: counts, items: page.items,
             article: article.map { ($0.id, $0.title) }, nextCursor: page.nextCursor,
             notice: Self.notice(done: request.query(.done), count: request.query(.count)), search: search.isEmpty ? nil : search,
-            backups: staff.role == .admin ? try await services.store.site.lastBackups() : nil)
+            backups: staff.role == .admin ? try await site.lastBackups() : nil)
         var response = Responses.html(DeskPage(model: model).render())
         response.headers[.cacheControl] = "no-store"
         return response
@@ -48,7 +55,7 @@ struct DeskController {
         var ids: [Comment.ID] = []
         if let one = fields["one"], one.hasPrefix("ban:"), let id = Comment.ID(one.dropFirst(4)) {
             // Ban the e-mail and the client behind a comment; the comment is rejected with them.
-            guard try await services.store.standing.ban(comment: id, by: staff, at: services.now()) else {
+            guard try await standing.ban(comment: id, by: staff, at: now()) else {
                 throw NewsroomError(.commentNotFound)
             }
             return Responses.redirect(to: Self.back(fields["back"], action: .reject, count: 1), status: .seeOther)
@@ -64,7 +71,7 @@ struct DeskController {
         guard let action, action != .edit else {
             throw NewsroomError(.invalidField, message: "Thao tác không hợp lệ.", field: "action")
         }
-        let changed = try await services.store.moderation.apply(action, to: ids, by: staff, at: services.now())
+        let changed = try await moderation.apply(action, to: ids, by: staff, at: now())
         return Responses.redirect(to: Self.back(fields["back"], action: action, count: changed.count), status: .seeOther)
     }
 
@@ -73,12 +80,12 @@ struct DeskController {
         guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }) else { throw NewsroomError(.commentNotFound) }
         let fields = try await RequestBody.form(of: request)
         let body = try ModerationEdit.validatedBody(fields["body"] ?? "")
-        guard try await services.store.moderation.edit(id, body: body, by: staff, at: services.now()) else {
+        guard try await moderation.edit(id, body: body, by: staff, at: now()) else {
             throw NewsroomError(.commentNotFound)
         }
         var action = ModerationAction.edit
         if fields["approve"] == "1" {
-            _ = try await services.store.moderation.apply(.approve, to: [id], by: staff, at: services.now())
+            _ = try await moderation.apply(.approve, to: [id], by: staff, at: now())
             action = .approve
         }
         return Responses.redirect(to: Self.back(fields["back"], action: action, count: 1), status: .seeOther)
@@ -86,8 +93,8 @@ struct DeskController {
 
     @Sendable func log(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
-        let entries = try await services.store.moderation.log(comment: nil, limit: 200)
-        let counts = try await services.store.moderation.counts(article: nil)
+        let entries = try await moderation.log(comment: nil, limit: 200)
+        let counts = try await moderation.counts(article: nil)
         let model = ModerationLogPage.Model(staff: staff, csrf: context.csrfToken ?? "", counts: counts, entries: entries)
         var response = Responses.html(ModerationLogPage(model: model).render())
         response.headers[.cacheControl] = "no-store"
@@ -102,8 +109,8 @@ struct DeskController {
         var response = Responses.html(
             WordsPage(
                 model: .init(
-                    staff: staff, csrf: context.csrfToken ?? "", counts: try await services.store.moderation.counts(article: nil),
-                    rules: try await services.store.words.all(), notice: notice)
+                    staff: staff, csrf: context.csrfToken ?? "", counts: try await moderation.counts(article: nil),
+                    rules: try await wordRules.all(), notice: notice)
             ).render())
         response.headers[.cacheControl] = "no-store"
         return response
@@ -115,13 +122,13 @@ struct DeskController {
         let phrase = WordRule(fields["phrase"] ?? "", .banned).phrase
         guard !phrase.isEmpty else { throw NewsroomError(.invalidField, message: "Xin nhập một từ hoặc cụm từ.", field: "phrase") }
         if fields["action"] == "remove" {
-            _ = try await services.store.words.remove([phrase])
-            services.rules.invalidate()
+            _ = try await wordRules.remove([phrase])
+            rules.invalidate()
             return Responses.redirect(to: SiteRoute.words.path((.removed, phrase)), status: .seeOther)
         }
         let kind = fields["kind"].flatMap(WordKind.init(rawValue:)) ?? .banned
-        try await services.store.words.add([WordRule(phrase, kind)])
-        services.rules.invalidate()
+        try await wordRules.add([WordRule(phrase, kind)])
+        rules.invalidate()
         return Responses.redirect(to: SiteRoute.words.path((.added, phrase)), status: .seeOther)
     }
 

@@ -5,7 +5,11 @@ import NewsroomCore
 /// `/api/v1/moderation/…`: the desk's actions for scripts and the desk's own keyboard shortcuts. Staff only; a
 /// state-changing call needs the session's CSRF token in `X-CSRF-Token`.
 struct ModerationAPIController {
-    let services: Services
+    let moderation: any ModerationRepository
+    let comments: any CommentRepository
+    let standing: any ReaderStandingRepository
+    let articles: any ArticleRepository
+    let now: @Sendable () -> Date
 
     func register(on group: RouterGroup<NewsroomRequestContext>) {
         group.get(SiteRoute.apiModerationComments.pattern, use: list)
@@ -57,7 +61,7 @@ struct ModerationAPIController {
             }
             queue = parsed
         }
-        let page = try await services.store.moderation.queue(
+        let page = try await moderation.queue(
             queue, article: try Self.id(query["article"], field: "article"),
             after: try APIController.cursor(query["cursor"].map(String.init)),
             limit: try APIController.limit(query["limit"].map(String.init)))
@@ -70,7 +74,7 @@ struct ModerationAPIController {
 
     @Sendable func counts(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         _ = try context.requireStaff()
-        let counts = try await services.store.moderation.counts(
+        let counts = try await moderation.counts(
             article: try Self.id(request.uri.queryParameters["article"], field: "article"))
         return try Responses.json(Dictionary(uniqueKeysWithValues: counts.map { ($0.key.rawValue, $0.value) }))
     }
@@ -78,7 +82,7 @@ struct ModerationAPIController {
     @Sendable func log(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         let query = request.uri.queryParameters
-        let entries = try await services.store.moderation.log(
+        let entries = try await moderation.log(
             comment: try Self.id(query["comment"], field: "comment"), limit: try APIController.limit(query["limit"].map(String.init)))
         struct Entry: Encodable {
             var id: Int64
@@ -105,7 +109,7 @@ struct ModerationAPIController {
         guard let action = context.parameters.get("action").flatMap(ModerationAction.init(rawValue:)), action != .edit else {
             throw NewsroomError(.notFound)
         }
-        guard try await !services.store.moderation.apply(action, to: [id], by: staff, at: services.now()).isEmpty else {
+        guard try await !moderation.apply(action, to: [id], by: staff, at: now()).isEmpty else {
             throw NewsroomError(.commentNotFound)
         }
         return try await commentResponse(id)
@@ -115,7 +119,7 @@ struct ModerationAPIController {
     @Sendable func ban(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let staff = try context.requireStaff()
         guard let id = context.parameters.get("id").flatMap({ Comment.ID($0) }),
-            try await services.store.standing.ban(comment: id, by: staff, at: services.now())
+            try await standing.ban(comment: id, by: staff, at: now())
         else { throw NewsroomError(.commentNotFound) }
         return try await commentResponse(id)
     }
@@ -130,7 +134,7 @@ struct ModerationAPIController {
         guard let action = input.action.flatMap(ModerationAction.init(rawValue:)), action != .edit else {
             throw NewsroomError(.invalidField, message: "Thao tác phải là approve, reject hoặc spam.", field: "action")
         }
-        let changed = try await services.store.moderation.apply(action, to: input.ids ?? [], by: staff, at: services.now())
+        let changed = try await moderation.apply(action, to: input.ids ?? [], by: staff, at: now())
         struct Body: Encodable { var changed: [Comment.ID] }
         return try Responses.json(Body(changed: changed))
     }
@@ -144,16 +148,16 @@ struct ModerationAPIController {
         }
         let input = try await RequestBody.json(Input.self, of: request)
         let body = try ModerationEdit.validatedBody(input.body ?? "")
-        guard try await services.store.moderation.edit(id, body: body, by: staff, at: services.now()) else {
+        guard try await moderation.edit(id, body: body, by: staff, at: now()) else {
             throw NewsroomError(.commentNotFound)
         }
-        if input.approve == true { _ = try await services.store.moderation.apply(.approve, to: [id], by: staff, at: services.now()) }
+        if input.approve == true { _ = try await moderation.apply(.approve, to: [id], by: staff, at: now()) }
         return try await commentResponse(id)
     }
 
     private func commentResponse(_ id: Comment.ID) async throws -> Response {
-        guard let comment = try await services.store.comments.comment(id: id) else { throw NewsroomError(.commentNotFound) }
-        let article = try await services.article(comment.articleID)
+        guard let comment = try await comments.comment(id: id) else { throw NewsroomError(.commentNotFound) }
+        let article = try await articles.publishedArticle(comment.articleID)
         struct Body: Encodable { var comment: APIModels.CommentJSON }
         return try Responses.json(Body(comment: .init(comment: comment, articlePath: article.path, includeStatus: true)))
     }
