@@ -7,8 +7,11 @@ import Synchronization
 ///
 /// `started` switches to the second limit: `limit` bounds the wait before the work begins (for a pooled
 /// connection), `afterStart` the work itself. `abandonment` can fail it sooner, with every other operation under it.
+/// `discard` gets a value the operation made after the caller stopped waiting (a connection opened too late), which
+/// nobody else will release.
 func withDeadline<T: Sendable>(
     _ limit: Duration, afterStart: Duration? = nil, abandonment: Abandonment? = nil,
+    discard: (@Sendable (T) -> Void)? = nil,
     _ operation: @escaping @Sendable (_ started: @escaping @Sendable () -> Void) async throws -> T
 ) async throws -> T {
     let race = DeadlineRace<T>()
@@ -18,7 +21,7 @@ func withDeadline<T: Sendable>(
             let work = Task {
                 do {
                     let value = try await operation { race.markStarted() }
-                    race.finish(.success(value))
+                    if !race.finish(.success(value)) { discard?(value) }
                 } catch {
                     race.finish(.failure(error))
                 }

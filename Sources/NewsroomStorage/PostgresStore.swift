@@ -21,8 +21,8 @@ public final class PostgresStore: Database {
     private let pool: Mutex<Pool>
     private let health = Mutex(Health())
     private let watcher = Mutex<Task<Void, Never>?>(nil)
-    /// The watcher's own connection, kept open between its questions.
-    private let heartbeat = Mutex<PostgresConnection?>(nil)
+    /// The watcher's own connection, kept open between its questions; none is kept once the store is closing.
+    private let heartbeat = Mutex<(connection: PostgresConnection?, closing: Bool)>((nil, false))
     /// Every operation in flight, failed at once when the store goes out.
     private let inFlight = Abandonment()
 
@@ -74,33 +74,39 @@ public final class PostgresStore: Database {
         return store
     }
 
-    /// Whether the server answers `SELECT 1` on the watcher's own connection (not the pool's) within the heartbeat
-    /// timeout (a second), or within the connect timeout and that when the connection must be opened first: nil when it does. A server
-    /// that answers with an error (too many connections, say) is alive; one that refuses the site is not.
+    /// Whether the server answers `SELECT 1` on the watcher's own connection (not the pool's, opened first if need be)
+    /// within the heartbeat timeout: nil when it does. A server that answers with an error (too many connections, say)
+    /// is alive; one that refuses the site is not.
     private func probe() async -> StorageFailure? {
-        let existing = heartbeat.withLock { $0 }
         do {
-            try await withDeadline(existing == nil ? settings.connectTimeout + settings.heartbeatTimeout : settings.heartbeatTimeout) { _ in
-                let connection: PostgresConnection
-                if let existing {
-                    connection = existing
-                } else {
-                    connection = try await self.dedicatedConnection(logger: self.logger)
-                    self.heartbeat.withLock { $0 = connection }
-                }
-                _ = try await connection.sql().raw("SELECT 1 AS one").first()
-            }
+            let connection = try await heartbeatConnection()
+            try await withDeadline(settings.heartbeatTimeout) { _ in _ = try await connection.sql().raw("SELECT 1 AS one").first() }
             return nil
         } catch {
             Self.discard(
-                heartbeat.withLock { connection in
-                    defer { connection = nil }
-                    return connection
+                heartbeat.withLock { slot in
+                    defer { slot.connection = nil }
+                    return slot.connection
                 })
             let failure = StorageFailure.classify(error) ?? .unreachable("không nhận được câu trả lời (\(type(of: error)))")
             if let error = error as? PSQLError, error.code == .server, failure.reason != "database_refused" { return nil }
             return failure
         }
+    }
+
+    /// The watcher's connection: the one kept, or a new one, kept unless the store is closing meanwhile.
+    private func heartbeatConnection() async throws -> PostgresConnection {
+        if let kept = heartbeat.withLock({ $0.connection }) { return kept }
+        let connection = try await dedicatedConnection(logger: logger)
+        let closing = heartbeat.withLock { slot in
+            if !slot.closing { slot.connection = connection }
+            return slot.closing
+        }
+        if closing {
+            Self.discard(connection)
+            throw CancellationError()
+        }
+        return connection
     }
 
     /// Closes a connection without waiting, keeping it alive until it is closed (PostgresNIO requires that).
@@ -138,7 +144,7 @@ public final class PostgresStore: Database {
             old.cancel()
             if let admission = health.withLock({ $0.admission }) {
                 do {
-                    try await admission(Unguarded(store: self))
+                    try await admission(UnguardedPostgresStore(store: self))
                 } catch {
                     health.withLock { $0.outage = StorageFailure(.unavailable, reason: "database_not_ready", detail: "\(error)") }
                     if !reported { logger.error("PostgreSQL đã trả lời nhưng chưa dùng được: \(error)") }
@@ -181,11 +187,11 @@ public final class PostgresStore: Database {
         try await write(guarded: true, body)
     }
 
-    fileprivate func read<T: Sendable>(guarded: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func read<T: Sendable>(guarded: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection(guarded: guarded) { connection in try await body(connection.sql(queryLogLevel: .trace)) }
     }
 
-    fileprivate func write<T: Sendable>(guarded: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func write<T: Sendable>(guarded: Bool, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await withConnection(guarded: guarded) { connection in
             let db = connection.sql(queryLogLevel: .trace)
             try await db.raw("BEGIN").run()
@@ -260,7 +266,7 @@ public final class PostgresStore: Database {
 
     /// A connection outside the pool, for LISTEN: a pooled one would go back to the pool still listening.
     func dedicatedConnection(logger: Logger) async throws -> PostgresConnection {
-        try await withDeadline(settings.connectTimeout + .seconds(1)) { [settings] _ in
+        try await withDeadline(settings.connectTimeout + .seconds(1), discard: { Self.discard($0) }) { [settings] _ in
             try await PostgresConnection.connect(configuration: try settings.connectionConfiguration, id: 0, logger: logger)
         }
     }
@@ -269,30 +275,12 @@ public final class PostgresStore: Database {
     public func close() async {
         watcher.withLock { $0?.cancel() }
         Self.discard(
-            heartbeat.withLock { connection in
-                defer { connection = nil }
-                return connection
+            heartbeat.withLock { slot in
+                defer { slot = (nil, true) }
+                return slot.connection
             })
         let run = pool.withLock { $0.run }
         run.cancel()
         _ = try? await withDeadline(.seconds(2)) { _ in await run.value }
     }
-}
-
-/// The store as the admission check sees it while the store is out: the same pool, without the gate.
-private struct Unguarded: Database {
-    let store: PostgresStore
-    var dialect: DatabaseDialect { .postgres }
-
-    func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await store.read(guarded: false, body)
-    }
-
-    func write<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await store.write(guarded: false, body)
-    }
-
-    func readiness(within limit: Duration) async -> StorageFailure? { nil }
-
-    func close() async {}
 }

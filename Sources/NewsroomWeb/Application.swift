@@ -54,10 +54,15 @@ func buildSite(
             ],
             body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
     }
-    let pages = PageController(services: services)
+    let pages = PageController(
+        articles: store.articles, comments: store.comments, cache: services.pageCache, tokens: services.tokens,
+        clients: services.clients, baseURL: config.baseURL, now: now)
     pages.register(on: router)
-    CommentFormController(services: services, pages: pages).register(on: router)
-    APIController(services: services).register(on: router)
+    CommentFormController(pages: pages, actions: services.readers, clients: services.clients).register(on: router)
+    APIController(
+        articles: store.articles, comments: store.comments, cache: services.pageCache, clients: services.clients,
+        actions: services.readers, now: now
+    ).register(on: router)
     LiveController(
         live: live, articles: store.articles, comments: store.comments, events: store.events, streams: services.streams,
         trustedProxies: config.trustedProxies

@@ -5,12 +5,16 @@ import NewsroomCore
 
 /// `/api/v1`: articles, comments, replies and likes, as DESIGN.md states them.
 struct APIController {
-    let services: Services
-    var actions: ReaderActions { ReaderActions(services: services) }
+    let articles: any ArticleRepository
+    let comments: any CommentRepository
+    let cache: PageCache
+    let clients: ClientIdentities
+    let actions: ReaderActions
+    let now: @Sendable () -> Date
 
     func register(on router: Router<NewsroomRequestContext>) {
         router.get(SiteRoute.pattern(SiteRoute.apiArticle), use: article)
-        router.get(SiteRoute.pattern(SiteRoute.apiArticleComments), use: comments)
+        router.get(SiteRoute.pattern(SiteRoute.apiArticleComments), use: commentList)
         router.post(SiteRoute.pattern(SiteRoute.apiArticleComments), use: create)
         router.get(SiteRoute.pattern(SiteRoute.apiReplies), use: replies)
         router.post(SiteRoute.pattern(SiteRoute.apiLikes), use: like)
@@ -18,12 +22,12 @@ struct APIController {
     }
 
     @Sendable func article(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
-        let article = try await services.article(try articleID(context))
-        let count = try await services.store.comments.publishedCount(article: article.id)
+        let article = try await articles.publishedArticle(try articleID(context))
+        let count = try await comments.publishedCount(article: article.id)
         return try Responses.json(APIModels.ArticleJSON(article, commentCount: count))
     }
 
-    @Sendable func comments(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+    @Sendable func commentList(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let articleID = try articleID(context)
         let query = request.uri.queryParameters
         var sort = CommentSort.newest
@@ -40,13 +44,13 @@ struct APIController {
         // cannot fill the cache.
         let key =
             cursor == nil && limit == CommentLimits.defaultPageSize ? PageCache.Key(variant: "json:\(sort.rawValue):\(limit)") : nil
-        let cached = services.pageCache.lookup(key, article: articleID, now: services.now())
+        let cached = cache.lookup(key, article: articleID, now: now())
         if let entry = cached.recent { return Responses.json(body: entry.body) }
-        guard let stamp = try await services.store.articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
+        guard let stamp = try await articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
         if let body = cached.current(stamp) { return Responses.json(body: body) }
         let path = Article.path(slug: stamp.slug, id: articleID)
-        async let total = services.store.comments.publishedCount(article: articleID)
-        let page = try await services.store.comments.threads(
+        async let total = comments.publishedCount(article: articleID)
+        let page = try await comments.threads(
             article: articleID, sort: sort, after: cursor, limit: limit, replies: CommentLimits.repliesPerThread)
         let body = ByteBuffer(
             bytes: try Responses.encoder.encode(
@@ -62,9 +66,9 @@ struct APIController {
         guard comment.parentID == nil else {
             throw NewsroomError(.invalidField, message: "Chỉ bình luận gốc mới có danh sách trả lời.", field: "id")
         }
-        let article = try await services.article(comment.articleID)
+        let article = try await articles.publishedArticle(comment.articleID)
         let query = request.uri.queryParameters
-        let page = try await services.store.comments.replies(
+        let page = try await comments.replies(
             to: comment.id, after: try Self.cursor(query["cursor"].map(String.init)),
             limit: try Self.limit(query["limit"].map(String.init)))
         return try Responses.json(
@@ -78,13 +82,13 @@ struct APIController {
         let input = try await RequestBody.json(APIModels.CreateComment.self, of: request)
         // Only the article's address is needed here (the service checks that it takes comments): the stamp reads it
         // without decoding the article's text.
-        guard let stamp = try await services.store.articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
+        guard let stamp = try await articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
         let articlePath = Article.path(slug: stamp.slug, id: articleID)
         let comment = try await actions.post(
             CommentSubmission(
                 author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
                 website: input.website ?? ""),
-            to: articleID, formToken: input.formToken, tokenRequired: false, client: services.client(request, context))
+            to: articleID, formToken: input.formToken, tokenRequired: false, client: clients.identify(request, context))
         /// `notice` is the sentence to show the reader: published, or waiting for a moderator.
         struct Created: Encodable {
             var comment: APIModels.CommentJSON
@@ -103,7 +107,7 @@ struct APIController {
         // 413) so that it cannot be a free upload. Another site's page cannot send either: the Origin guard stops it.
         var request = request
         if try await !RequestBody.text(of: &request).isEmpty { try RequestBody.requireJSON(request) }
-        let client = services.client(request, context)
+        let client = clients.identify(request, context)
         let likes = try await actions.like(comment, client: client)
         struct Likes: Encodable { var likes: Int }
         var response = try Responses.json(Likes(likes: likes))
@@ -119,7 +123,7 @@ struct APIController {
         guard let reason = ReportReason(rawValue: input.reason ?? "khac") else {
             throw NewsroomError(.invalidField, message: "Lý do báo cáo phải là spam, xuc-pham, sai-su-that hoặc khac.", field: "reason")
         }
-        let client = services.client(request, context)
+        let client = clients.identify(request, context)
         let reports = try await actions.report(comment, reason: reason, client: client)
         struct Reports: Encodable {
             var reports: Int

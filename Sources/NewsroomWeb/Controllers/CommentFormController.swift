@@ -5,9 +5,9 @@ import NewsroomCore
 /// The comment and like forms, for readers without JavaScript: each answers 303 to where the reader should look
 /// next, or re-renders the article with the message and the reader's text kept.
 struct CommentFormController {
-    let services: Services
     let pages: PageController
-    var actions: ReaderActions { ReaderActions(services: services) }
+    let actions: ReaderActions
+    let clients: ClientIdentities
 
     func register(on router: Router<NewsroomRequestContext>) {
         router.post(SiteRoute.postComment.pattern, use: post)
@@ -19,12 +19,12 @@ struct CommentFormController {
     @Sendable func post(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let fields = try await RequestBody.form(of: request)
         guard let articleID = fields["articleId"].flatMap({ Article.ID($0) }) else { throw NewsroomError(.articleNotFound) }
-        let article = try await services.article(articleID)
+        let article = try await pages.articles.publishedArticle(articleID)
         let parentID = fields["parentId"].flatMap { Comment.ID($0) }
         let submission = CommentSubmission(
             author: fields["author"] ?? "", email: fields["email"] ?? "", body: fields["body"] ?? "", parentID: parentID,
             website: fields["website"] ?? "")
-        let client = services.client(request, context)
+        let client = clients.identify(request, context)
         do {
             let comment = try await actions.post(
                 submission, to: article.id, formToken: fields["formToken"], tokenRequired: true, client: client)
@@ -49,7 +49,7 @@ struct CommentFormController {
 
     @Sendable func reportForm(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let comment = try await actions.publishedComment(context)
-        let article = try await services.article(comment.articleID)
+        let article = try await pages.articles.publishedArticle(comment.articleID)
         var response = Responses.html(ReportPage(model: .init(comment: comment, article: article)).render())
         response.headers[.init("X-Robots-Tag")!] = "noindex"
         return response
@@ -58,8 +58,8 @@ struct CommentFormController {
     @Sendable func report(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let comment = try await actions.publishedComment(context)
         let fields = try await RequestBody.form(of: request)
-        let article = try await services.article(comment.articleID)
-        let client = services.client(request, context)
+        let article = try await pages.articles.publishedArticle(comment.articleID)
+        let client = clients.identify(request, context)
         _ = try await actions.report(comment, reason: fields["reason"].flatMap(ReportReason.init(rawValue:)) ?? .other, client: client)
         var response = Responses.redirect(
             to: article.path + Query([(.reported, "\(comment.id)")]).string + "#\(comment.anchor)", status: .seeOther)
@@ -69,8 +69,8 @@ struct CommentFormController {
 
     @Sendable func like(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         let comment = try await actions.publishedComment(context)
-        let article = try await services.article(comment.articleID)
-        let client = services.client(request, context)
+        let article = try await pages.articles.publishedArticle(comment.articleID)
+        let client = clients.identify(request, context)
         _ = try await actions.like(comment, client: client)
         var response = Responses.redirect(to: comment.permalink(articlePath: article.path), status: .seeOther)
         client.apply(to: &response)

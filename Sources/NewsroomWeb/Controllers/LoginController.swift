@@ -48,7 +48,7 @@ struct LoginController {
             return refuse(Strings.message(for: .csrfInvalid), .forbidden)
         }
         let email = StaffRules.normalizedEmail(typed) ?? VietnameseText.cleanedLine(typed).lowercased()
-        let client = services.client(request, context)
+        let client = services.clients.identify(request, context)
         // Per account and client (a stranger's failures slow the stranger), per client (one client guessing many
         // accounts), and per account (an account under attack).
         let keys = ["tai-khoan-may:\(email)|\(client.fingerprint)", "may:\(client.fingerprint)", "tai-khoan:\(email)"]

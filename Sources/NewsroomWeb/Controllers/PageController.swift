@@ -5,7 +5,14 @@ import NewsroomCore
 
 /// The reader pages: home and article.
 struct PageController {
-    let services: Services
+    let articles: any ArticleRepository
+    let comments: any CommentRepository
+    let cache: PageCache
+    let tokens: FormTokens
+    let clients: ClientIdentities
+    /// The site's public address, for the page's absolute links.
+    let baseURL: String
+    let now: @Sendable () -> Date
 
     func register(on router: Router<NewsroomRequestContext>) {
         router.get(SiteRoute.home.pattern, use: home)
@@ -13,7 +20,7 @@ struct PageController {
             // A reader gets the signed client cookie with the page, so its first like already counts as its own. Only a
             // request without the cookie pays for it: one that sent a bad cookie gets a good one at its first like.
             var response = try await article(request, context: context)
-            if request.cookies[ClientIdentity.cookieName] == nil { services.client(request, context).apply(to: &response) }
+            if request.cookies[ClientIdentity.cookieName] == nil { clients.identify(request, context).apply(to: &response) }
             return response
         }
         for kind in Topic.Kind.allCases {
@@ -30,7 +37,6 @@ struct PageController {
 
     @Sendable func home(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         guard let page = Self.pageNumber(request) else { throw NewsroomError(.notFound) }
-        let articles = services.store.articles
         let size = HomePage.pageSize
         async let featured = page == 1 ? articles.published(.featured, limit: 3, offset: 0) : []
         async let list = articles.published(.all, limit: size, offset: (page - 1) * size)
@@ -48,7 +54,6 @@ struct PageController {
 
     /// A category's, tag's or author's page.
     func topic(_ kind: Topic.Kind, _ request: Request, _ context: NewsroomRequestContext) async throws -> Response {
-        let articles = services.store.articles
         guard let page = Self.pageNumber(request), let slug = context.parameters.get("slug"),
             let topic = try await articles.topic(kind, slug: slug)
         else { throw NewsroomError(.notFound) }
@@ -71,12 +76,12 @@ struct PageController {
         // Only the plain page (in each sort order) is cached; pages with a cursor, an open reply form or a notice
         // are rendered each time.
         let cacheKey = query.allSatisfy({ $0.key == QueryKey.sort.rawValue }) ? PageCache.Key(variant: "page:\(sort.rawValue)") : nil
-        let now = services.now()
+        let now = self.now()
         // The plain page (in each sort order) carries validators, so browsers revalidate it for a 304.
         let validators = { (stamp: PageStamp) in Validators(stamp: stamp, article: id, variant: sort.rawValue, now: now) }
-        let cached = services.pageCache.lookup(cacheKey, article: id, now: now) { component == "\($0.stamp.slug)-\(id)" }
+        let cached = cache.lookup(cacheKey, article: id, now: now) { component == "\($0.stamp.slug)-\(id)" }
         if let entry = cached.recent { return validators(entry.stamp).respond(to: request, with: Responses.html(entry.body)) }
-        guard let stamp = try await services.store.articles.pageStamp(id: id) else { throw NewsroomError(.articleNotFound) }
+        guard let stamp = try await articles.pageStamp(id: id) else { throw NewsroomError(.articleNotFound) }
         guard component == "\(stamp.slug)-\(id)" else {
             // An old or mistyped slug: send readers and search engines to the current address.
             let query = request.uri.query.map { "?\($0)" } ?? ""
@@ -86,7 +91,7 @@ struct PageController {
         if cacheKey != nil, validators(stamp).notModified(request) {
             return validators(stamp).respond(to: request, with: Responses.html(ByteBuffer()))
         }
-        let article = try await services.article(id)
+        let article = try await articles.publishedArticle(id)
         var notice: ArticlePage.Model.Notice?
         if let pending = query[.pending].flatMap({ Comment.ID($0) }) { notice = .pending(pending) }
         var model = try await pageModel(
@@ -108,7 +113,6 @@ struct PageController {
         article: Article, sort: CommentSort, cursor: Cursor?, expandedThread: Comment.ID?, replyingTo: Comment.ID?,
         form: ArticlePage.Model.FormState, notice: ArticlePage.Model.Notice?
     ) async throws -> ArticlePage.Model {
-        let comments = services.store.comments
         async let total = comments.publishedCount(article: article.id)
         var page = try await comments.threads(
             article: article.id, sort: sort, after: cursor, limit: CommentLimits.defaultPageSize,
@@ -121,9 +125,9 @@ struct PageController {
         var model = ArticlePage.Model(
             article: article, threads: page.items, total: try await total, sort: sort, nextCursor: page.nextCursor,
             expandedThread: expandedThread, replyingTo: replyingTo, form: form,
-            formToken: services.tokens.issue(article: article.id, at: services.now()), notice: notice)
-        model.baseURL = services.config.baseURL
-        model.sections = try await services.store.articles.topics(.category)
+            formToken: tokens.issue(article: article.id, at: now()), notice: notice)
+        model.baseURL = baseURL
+        model.sections = try await articles.topics(.category)
         return model
     }
 }

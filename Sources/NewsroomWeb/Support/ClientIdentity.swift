@@ -102,3 +102,18 @@ struct ClientIdentity: Sendable {
                 sameSite: .lax))
     }
 }
+
+/// Builds a request's `ClientIdentity` with the site's key, its trusted proxies and its cookie policy: the one place
+/// an identity is made.
+struct ClientIdentities: Sendable {
+    let secret: [UInt8]
+    let trustedProxies: [CIDR]
+    /// Whether the client cookie is sent only over HTTPS.
+    let secure: Bool
+
+    func identify(_ request: Request, _ context: NewsroomRequestContext) -> ClientIdentity {
+        var client = ClientIdentity(request: request, context: context, secret: secret, trustedProxies: trustedProxies)
+        client.secure = secure
+        return client
+    }
+}
