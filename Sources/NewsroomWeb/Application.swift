@@ -28,7 +28,10 @@ func buildSite(
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: OriginGuard(config: config))
 
-    OperationsController(services: services).register(on: router)
+    OperationsController(
+        database: store.database, trustedProxies: config.trustedProxies, metricsAllow: config.metricsAllow,
+        metrics: { await Telemetry.page(services: services) }
+    ).register(on: router)
     router.get(SiteRoute.pattern(SiteRoute.asset)) { _, context -> Response in
         guard let (body, type) = Assets.file(named: context.parameters.get("file") ?? "") else { throw NewsroomError(.notFound) }
         return Response(
@@ -79,7 +82,10 @@ func buildSite(
     let moderators = StaffAuthMiddleware(services: services, allows: { $0.canModerate })
     let admin = router.group().add(middleware: sessions)
     let desk = admin.group().add(middleware: moderators)
-    LoginController(services: services).register(
+    LoginController(
+        staff: store.staff, attempts: store.loginAttempts, sessions: store.sessions, passwords: services.passwords,
+        tokens: services.tokens, clients: services.clients, secret: config.secret, secureCookies: config.secureCookies, now: now
+    ).register(
         public: admin, staff: admin.group().add(middleware: StaffAuthMiddleware(services: services)))
     DeskController(
         moderation: store.moderation, articles: store.articles, standing: store.standing, wordRules: store.words, site: store.site,

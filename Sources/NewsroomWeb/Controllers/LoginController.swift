@@ -7,7 +7,16 @@ import NewsroomCore
 /// Signing staff in and out. Failed logins are counted in the database per account and per client, so guessing
 /// is slowed down on every instance at once.
 struct LoginController {
-    let services: Services
+    let staff: any StaffRepository
+    let attempts: any LoginAttemptRepository
+    let sessions: any SessionRepository
+    let passwords: Passwords
+    let tokens: FormTokens
+    let clients: ClientIdentities
+    /// The site's key, which signs the device cookie.
+    let secret: [UInt8]
+    let secureCookies: Bool
+    let now: @Sendable () -> Date
     /// Failures allowed in `window` before refusing: per account and client, and per client (a client may mistype
     /// several accounts). Once an account has `accountLimit` failures from anywhere, a client that has failed on it
     /// must wait out the window; one that has not is let through.
@@ -23,8 +32,10 @@ struct LoginController {
     }
 
     /// The login page, answering `status`, never cached: its form token is issued here, so the view sees plain values.
-    static func loginPage(services: Services, next: String, message: String?, status: HTTPResponse.Status, email: String) -> Response {
-        let token = services.tokens.issue(article: 0, at: services.now())
+    static func loginPage(
+        tokens: FormTokens, at now: Date, next: String, message: String?, status: HTTPResponse.Status, email: String
+    ) -> Response {
+        let token = tokens.issue(article: 0, at: now)
         let model = LoginPage.Model(next: next, message: message, email: email, formToken: token)
         var response = Responses.html(LoginPage(model: model).render(), status: status)
         response.headers[.cacheControl] = "no-store"
@@ -33,7 +44,7 @@ struct LoginController {
 
     @Sendable func page(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         Self.loginPage(
-            services: services, next: Self.safeNext(request.query(.next)), message: nil,
+            tokens: tokens, at: now(), next: Self.safeNext(request.query(.next)), message: nil,
             status: .ok, email: "")
     }
 
@@ -42,23 +53,22 @@ struct LoginController {
         let next = Self.safeNext(fields["next"])
         let typed = fields["email"] ?? ""
         func refuse(_ message: String, _ status: HTTPResponse.Status) -> Response {
-            Self.loginPage(services: services, next: next, message: message, status: status, email: typed)
+            Self.loginPage(tokens: tokens, at: now(), next: next, message: message, status: status, email: typed)
         }
-        guard services.tokens.isValid(fields["formToken"] ?? "", article: 0, at: services.now()) else {
+        guard tokens.isValid(fields["formToken"] ?? "", article: 0, at: now()) else {
             return refuse(Strings.message(for: .csrfInvalid), .forbidden)
         }
         let email = StaffRules.normalizedEmail(typed) ?? VietnameseText.cleanedLine(typed).lowercased()
-        let client = services.clients.identify(request, context)
+        let client = clients.identify(request, context)
         // Per account and client (a stranger's failures slow the stranger), per client (one client guessing many
         // accounts), and per account (an account under attack).
         let keys = ["tai-khoan-may:\(email)|\(client.fingerprint)", "may:\(client.fingerprint)", "tai-khoan:\(email)"]
-        let attempts = services.store.loginAttempts
         // A browser this account signed in from before carries a device cookie for it: never held back, and first in
         // line. The account's own back-off never refuses a client that has not failed on it either.
         let knownDevice = request.cookies[Self.deviceCookie].map { isDevice($0.value, of: email) } ?? false
         let (accountLimit, clientLimit) = (accountLimit, clientLimit)
         // Recorded as a failure before the password is checked, so parallel guesses count each other.
-        let attempt = try await attempts.begin(keys: keys, since: services.now().addingTimeInterval(-window), at: services.now()) {
+        let attempt = try await attempts.begin(keys: keys, since: now().addingTimeInterval(-window), at: now()) {
             failures in
             let (pair, client, account) = (failures[0], failures[1], failures[2])
             let backingOff = account >= accountLimit && pair > 0
@@ -71,11 +81,11 @@ struct LoginController {
             return response
         }
         guard attempt.recorded else { return tooMany() }
-        let credentials = try await services.store.staff.credentials(email: email)
+        let credentials = try await staff.credentials(email: email)
         let password = fields["password"] ?? ""
         let priority: Passwords.Priority = knownDevice ? .knownDevice : pairFailures == 0 ? .newClient : .failedBefore
         guard
-            let matches = try await services.passwords.verify(password, hash: credentials?.passwordHash, account: email, priority: priority)
+            let matches = try await passwords.verify(password, hash: credentials?.passwordHash, account: email, priority: priority)
         else {
             // Too many checks already wait for this account (guesses from many addresses): refused without hashing.
             try await attempts.forget(attempt)
@@ -87,7 +97,7 @@ struct LoginController {
         }
         try await attempts.forget(attempt)
         try await attempts.clear(key: keys[0])
-        try await services.store.sessions.purge(now: services.now())
+        try await sessions.purge(now: now())
         context.sessions.clearSession()
         context.sessions.createSession(StaffSession.new(for: member), expiresIn: Self.sessionLifetime)
         context.logger.info("Đăng nhập", metadata: ["tai-khoan": .string(email)])
@@ -97,7 +107,7 @@ struct LoginController {
         response.setCookie(
             Cookie(
                 name: Self.deviceCookie, value: device(of: email), maxAge: 365 * 24 * 3600, path: SiteRoute.staffPrefix,
-                secure: services.config.secureCookies, httpOnly: true, sameSite: .strict))
+                secure: secureCookies, httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -106,7 +116,7 @@ struct LoginController {
 
     /// `RANDOM.SIGNATURE`, the signature binding the random part to the account.
     func device(of email: String) -> String {
-        Self.signedDevice(ClientIdentity.randomID(), email: email, secret: services.config.secret)
+        Self.signedDevice(ClientIdentity.randomID(), email: email, secret: secret)
     }
 
     static func signedDevice(_ id: String, email: String, secret: [UInt8]) -> String {
@@ -116,7 +126,7 @@ struct LoginController {
 
     func isDevice(_ value: String, of email: String) -> Bool {
         guard let id = value.split(separator: ".").first, id.utf8.count == 32 else { return false }
-        return CSRF.constantTimeEqual(Self.signedDevice(String(id), email: email, secret: services.config.secret), value)
+        return CSRF.constantTimeEqual(Self.signedDevice(String(id), email: email, secret: secret), value)
     }
 
     @Sendable func logout(_ request: Request, context: NewsroomRequestContext) async throws -> Response {

@@ -7,7 +7,12 @@ import NewsroomStorage
 /// What operators and load balancers ask: is the process up (`/healthz`), can it serve (`/readyz`), and how is it
 /// doing (`/metrics`, only to the addresses allowed).
 struct OperationsController {
-    let services: Services
+    let database: any Database
+    let trustedProxies: [CIDR]
+    /// Who may read `/metrics`.
+    let metricsAllow: [CIDR]
+    /// The metrics page, its gauges read at the time of asking.
+    let metrics: @Sendable () async -> ByteBuffer
 
     func register(on router: Router<NewsroomRequestContext>) {
         // Liveness: the process answers. It never touches the database, so a database outage does not get the
@@ -23,13 +28,13 @@ struct OperationsController {
         router.get(SiteRoute.metrics.pattern) { request, context -> Response in
             let address = ClientIdentity.address(
                 peer: context.remoteAddress?.ipAddress, forwardedFor: request.headers[values: ClientIdentity.forwardedFor],
-                trusted: services.config.trustedProxies)
-            guard let address, services.config.metricsAllow.contains(where: { $0.contains(address) }) else {
+                trusted: trustedProxies)
+            guard let address, metricsAllow.contains(where: { $0.contains(address) }) else {
                 throw NewsroomError(.notFound)
             }
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
-                body: .init(byteBuffer: await Telemetry.page(services: services)))
+                body: .init(byteBuffer: await metrics()))
         }
     }
 
@@ -41,7 +46,7 @@ struct OperationsController {
             var reason: String?
             var message: String?
         }
-        let failure = await services.store.database.readiness(within: .seconds(1))
+        let failure = await database.readiness(within: .seconds(1))
         let body = Ready(ready: failure == nil, reason: failure?.reason, message: failure?.detail)
         var response = try Responses.json(body, status: failure == nil ? .ok : .serviceUnavailable)
         if failure != nil { response.headers[.retryAfter] = "5" }

@@ -22,7 +22,8 @@ struct StaffAuthMiddleware: RouterMiddleware {
             if request.uri.path.hasPrefix(SiteRoute.apiPrefix) { throw NewsroomError(.unauthenticated) }
             // A page: the login form, answering 401, that brings the moderator back here.
             return LoginController.loginPage(
-                services: services, next: request.uri.description, message: nil, status: .unauthorized, email: "")
+                tokens: services.tokens, at: services.now(), next: request.uri.description, message: nil, status: .unauthorized,
+                email: "")
         }
         guard allows(staff.role) else { throw NewsroomError(.forbidden) }
         var request = request
