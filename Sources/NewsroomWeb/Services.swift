@@ -7,7 +7,6 @@ import NewsroomStorage
 /// caches, the reader actions and the clock. Each controller is given the parts it uses.
 struct Services: Sendable {
     let store: Store
-    var comments: CommentService
     let tokens: FormTokens
     let pageCache: PageCache
     let passwords: Passwords
@@ -31,12 +30,12 @@ struct Services: Sendable {
         self.pageCache = PageCache(recheckInterval: config.pageRecheckInterval, maxBytes: config.cacheBytes)
         let rules = RulesProvider(store: store, config: config, now: now)
         self.rules = rules
-        self.comments = CommentService(
+        var comments = CommentService(
             articles: store.articles, comments: store.comments, moderation: config.moderation,
             rateLimiter: store.commentLimiter(config.commentLimits),
             now: now, rules: { try await rules.rules() })
-        self.comments.standing = store.standing
-        self.comments.trustAfter = config.trustAfter
+        comments.standing = store.standing
+        comments.trustAfter = config.trustAfter
         self.clients = ClientIdentities(secret: config.secret, trustedProxies: config.trustedProxies, secure: config.secureCookies)
         self.readers = ReaderActions(
             service: comments, comments: store.comments, standing: store.standing, tokens: tokens, pageCache: pageCache,
@@ -54,7 +53,6 @@ struct Services: Sendable {
         pageCache.invalidateAll()
         siteCache.invalidate()
     }
-
 }
 
 extension ArticleRepository {
