@@ -20,3 +20,15 @@ public enum DatabaseDialect: Sendable {
         }
     }
 }
+
+extension DatabaseDialect {
+    /// Starts a transaction that reads one consistent moment and writes nothing.
+    var snapshotBegin: String { self == .sqlite ? "BEGIN" : "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" }
+
+    /// A column as an ordering term that sorts text by its UTF-8 bytes on both databases (PostgreSQL's default
+    /// collation follows the locale), so both give rows in the same order.
+    func byteOrdered(_ column: TransferTables.Column) -> String {
+        guard column.kind == .text else { return column.name }
+        return column.name + (self == .sqlite ? " COLLATE BINARY" : " COLLATE \"C\"")
+    }
+}

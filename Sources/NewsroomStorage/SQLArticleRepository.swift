@@ -10,7 +10,7 @@ public struct SQLArticleRepository: ArticleRepository {
     let searchEngine: any SearchEngine
 
     static let columns =
-        "id, slug, title, sapo, body, comments_open, published_at, updated_at, status, markdown, cover_image, featured, moderation"
+        "id, slug, title, sapo, body, comments_open, published_at, updated_at, status, markdown, cover_image, featured, moderation, embed_url, embed_site"
 
     public func article(id: Article.ID) async throws -> Article? {
         try await database.read { db in
@@ -79,14 +79,14 @@ public struct SQLArticleRepository: ArticleRepository {
         }
     }
 
-    /// The listing's condition, after `WHERE status = 'published'`.
+    /// The listing's condition, after `WHERE status = 'published'`: comment threads of other sites are never listed.
     static func condition(_ filter: ArticleFilter) -> SQLQueryString {
         switch filter {
-        case .all: ""
-        case .featured: "AND featured = \(bind: true)"
+        case .all: "AND embed_url IS NULL"
+        case .featured: "AND embed_url IS NULL AND featured = \(bind: true)"
         case .topic(let kind, let slug):
             """
-            AND id IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
+            AND embed_url IS NULL AND id IN (SELECT at.article_id FROM article_topics at JOIN topics t ON t.id = at.topic_id
                 WHERE t.kind = \(bind: kind.rawValue) AND t.slug = \(bind: slug))
             """
         }
@@ -178,7 +178,10 @@ public struct SQLArticleRepository: ArticleRepository {
             coverImage: try row.decode(column: "cover_image", as: String?.self),
             featured: try row.decode(column: "featured", as: Bool.self),
             moderation: try row.decode(column: "moderation", as: String?.self).flatMap(ModerationMode.init(rawValue:)),
-            markdown: try row.decode(column: "markdown", as: String?.self))
+            markdown: try row.decode(column: "markdown", as: String?.self),
+            embed: try row.decode(column: "embed_url", as: String?.self).map { url in
+                EmbeddedThread(url: url, site: try row.decode(column: "embed_site", as: String?.self) ?? "")
+            })
     }
 }
 

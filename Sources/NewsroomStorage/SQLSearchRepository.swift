@@ -22,7 +22,7 @@ public struct SQLSearchRepository: SearchRepository {
             let rows = try await db.raw("SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id IN (\(binds: page))")
                 .all()
             let articles = Dictionary(
-                try rows.map(SQLArticleRepository.article(from:)).filter { $0.status == .published }.map { ($0.id, $0) },
+                try rows.map(SQLArticleRepository.article(from:)).filter(\.isListed).map { ($0.id, $0) },
                 uniquingKeysWith: { first, _ in first })
             return SearchResults(articles: page.compactMap { articles[$0] }, total: total, capped: capped)
         }

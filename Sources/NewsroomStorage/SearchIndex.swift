@@ -28,7 +28,7 @@ enum SearchIndex {
     /// The article's entry when it is published.
     static func document(of id: Article.ID, engine: any SearchEngine, _ db: any SQLDatabase) async throws -> Document? {
         let row = try await db.raw("SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id = \(bind: id)").first()
-        guard let row, let article = try? SQLArticleRepository.article(from: row), article.status == .published else { return nil }
+        guard let row, let article = try? SQLArticleRepository.article(from: row), article.isListed else { return nil }
         return Document(try await SQLArticleRepository.withTopics([article], db)[0], exactPrefix: engine.exactPrefix)
     }
 
@@ -53,7 +53,7 @@ enum SearchIndex {
                     "SELECT \(unsafeRaw: SQLArticleRepository.columns) FROM articles WHERE id > \(bind: after) ORDER BY id LIMIT \(bind: batch)"
                 ).all()
                 let articles = try rows.map(SQLArticleRepository.article(from:))
-                return (try await SQLArticleRepository.withTopics(articles.filter { $0.status == .published }, db), articles.last?.id)
+                return (try await SQLArticleRepository.withTopics(articles.filter(\.isListed), db), articles.last?.id)
             }
             guard let last else {
                 try await rebuildComments(on: database, engine: engine)

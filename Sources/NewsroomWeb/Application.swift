@@ -26,6 +26,7 @@ func buildSite(
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: OldAddresses(articles: store.articles))
     router.add(middleware: OriginGuard(config: config))
 
     OperationsController(

@@ -4,18 +4,57 @@ import Logging
 import NewsroomCore
 import NewsroomStorage
 
-/// `newsroom import FILE...`: plain-text (seed format) or Markdown articles. Importing a file again updates its
-/// article and keeps its first publication time.
+/// `newsroom import [--format …] FILE...`: articles from text or Markdown files, a WordPress export (WXR), a Disqus
+/// export, or a whole-site export (JSON Lines). The format is guessed from each file when not given.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Nhập bài viết từ tệp văn bản (định dạng của trang mẫu) hoặc Markdown (.md).",
-        discussion: "In ra ID<TAB>ĐƯỜNG_DẪN<TAB>TIÊU_ĐỀ cho mỗi bài viết.")
+        abstract: "Nhập bài viết (văn bản, Markdown), bản xuất WordPress (WXR), bản xuất Disqus, hoặc bản xuất toàn trang (JSON Lines).",
+        discussion: """
+            In ra ID<TAB>ĐƯỜNG_DẪN<TAB>TIÊU_ĐỀ cho mỗi bài viết (wxr, text, markdown); số bản ghi đã nhập ra đầu ra lỗi. \
+            Nhập lại cùng một tệp chỉ cập nhật, không tạo bản trùng. --format json chỉ nạp vào một trang trống.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, wxr, disqus, json
+    }
 
     @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).") var database: String?
+    @Option(help: "text, markdown, wxr, disqus hoặc json (mặc định: đoán theo tệp).") var format: Format?
     @Argument(help: "Các tệp cần nhập.") var files: [String]
 
     func run() async throws {
         let logger = Settings.commandLogger()
+        try await CommandFailure.reporting {
+            let formats = try files.map { file in (file, try format ?? Self.guess(file)) }
+            let articleFiles = formats.filter { [.text, .markdown].contains($0.1) }.map(\.0)
+            if !articleFiles.isEmpty { try await importArticles(articleFiles, logger: logger) }
+            for (file, format) in formats where ![.text, .markdown].contains(format) {
+                switch format {
+                case .json: try await importSite(file, logger: logger)
+                case .wxr, .disqus: try await MoveIn.run(file, format: format, database: database, logger: logger)
+                case .text, .markdown: break
+                }
+            }
+        }
+    }
+
+    /// The format of a file: by its extension, and for XML and JSON by how it begins.
+    static func guess(_ file: String) throws -> Format {
+        let lower = file.lowercased()
+        if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
+        guard let handle = FileHandle(forReadingAtPath: file) else { throw ValidationError("không đọc được tệp \(file)") }
+        defer { try? handle.close() }
+        let head = String(decoding: (try? handle.read(upToCount: 4096)) ?? Data(), as: UTF8.self)
+        if head.hasPrefix("{\"type\":\"newsroom\"") { return .json }
+        if head.contains("<rss"), head.contains("wordpress.org/export") { return .wxr }
+        if head.contains("<disqus") { return .disqus }
+        if lower.hasSuffix(".xml") {
+            throw ValidationError("\(file): không nhận ra tệp XML (cần bản xuất WordPress hoặc Disqus); chỉ rõ bằng --format")
+        }
+        return .text
+    }
+
+    private func importArticles(_ files: [String], logger: Logger) async throws {
         // Read every file first: a file that cannot be read stops nothing else and leaves nothing behind.
         var drafts: [ArticleDraft] = []
         var failures = 0
@@ -39,5 +78,20 @@ struct Import: AsyncParsableCommand {
         }
         await store.close()
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    /// A whole-site export into an empty site (the schema is created first on a new database).
+    private func importSite(_ file: String, logger: Logger) async throws {
+        let reader = try LineReader(path: file)
+        let store = try await SiteOpening.open(try Settings.database(database), migrations: .apply, longRunning: true, logger: logger)
+        do {
+            let counts = try await SiteImport.load(store) { try reader.next() }
+            await store.close()
+            let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
+            FileHandle.standardError.write(Data("Đã nhập \(file): \(summary)\n".utf8))
+        } catch {
+            await store.close()
+            throw error
+        }
     }
 }

@@ -8,6 +8,7 @@ struct Newsroom: AsyncParsableCommand {
         abstract: "Nền tảng báo điện tử tự vận hành: bài viết, bình luận bạn đọc, API JSON.",
         subcommands: [
             Serve.self, Migrate.self, Import.self, Reindex.self, Comments.self, User.self, Words.self, Backup.self, Restore.self,
+            Export.self,
         ],
         defaultSubcommand: Serve.self
     )

@@ -22,9 +22,13 @@ enum SiteOpening {
     }
 
     /// Opens the site at `url` for a command, after the file checks.
-    static func open(_ url: DatabaseURL, migrations: Store.MigrationPolicy = .refusePending, logger: Logger) async throws -> Store {
+    static func open(
+        _ url: DatabaseURL, migrations: Store.MigrationPolicy = .refusePending, longRunning: Bool = false, logger: Logger
+    ) async throws -> Store {
         try await inspect(url, secret: secretText(nil), check: .off, logger: logger)
-        return try await Store.open(url, migrations: migrations, logger: logger)
+        // An export or import is one transaction as long as the site is large; a server's statements stay bounded.
+        return try await Store.open(
+            url, migrations: migrations, tune: { if longRunning { $0.statementTimeoutMilliseconds = 24 * 3600 * 1000 } }, logger: logger)
     }
 
     /// The site's key: the secret when given, else the key file beside a SQLite database, created only for a site

@@ -7,6 +7,27 @@ import Testing
 struct HTMLSanitizerTests {
     static func clean(_ html: String) -> String { HTMLSanitizer.sanitize(html).html }
 
+    // MARK: Photos
+
+    @Test(
+        "a photo keeps a safe source, its text alternative and its size, and nothing else",
+        arguments: [
+            (
+                "<img src=\"https://anh.example.vn/cau-rong.jpg\" alt=\"Cầu &quot;Rồng&quot; lúc đêm\" width=\"800\" height=\"533\" onerror=\"x()\" class=\"wp\">",
+                "<img src=\"https://anh.example.vn/cau-rong.jpg\" alt=\"Cầu &quot;Rồng&quot; lúc đêm\" width=\"800\" height=\"533\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            (
+                "<img src=\"/media/a.jpg\" width=\"100%\" height=\"1e9\">",
+                "<img src=\"/media/a.jpg\" alt=\"\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            ("<img src=\"javascript:alert(1)\">Chữ", "Chữ"),
+            ("<img src=\"//evil.example/x.png\">", ""),
+            ("<img src=\"mailto:a@b.vn\"><img>", ""),
+        ])
+    func photos(input: String, expected: String) {
+        #expect(Self.clean(input) == expected)
+    }
+
     // MARK: Dropped elements
 
     @Test(

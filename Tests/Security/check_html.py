@@ -7,7 +7,8 @@ implements the HTML standard's tokeniser and tree builder (entities, foreign con
 
 fragment (sanitised article HTML, parsed as the content of a <div>):
   - every element is one of the sanitiser's allowlist; no comments, no SVG or MathML;
-  - the only attributes are href and rel on <a>, rel exactly "nofollow noopener";
+  - the only attributes are href and rel on <a>, rel exactly "nofollow noopener", and on <img> src (http(s) or
+    site-relative, never mailto: or a fragment), alt, width and height (digits), loading="lazy", decoding="async";
   - href starts with http://, https://, mailto:, "/" (not "//", not "/\\") or "#", after entity decoding, removing
     ASCII whitespace and controls and lowercasing; links that leave the site carry rel="nofollow noopener".
 document (a whole rendered page):
@@ -40,8 +41,9 @@ from xml.etree import ElementTree
 
 ALLOWED_ELEMENTS = {
     "p", "h2", "h3", "h4", "em", "strong", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr",
-    "figure", "figcaption", "sub", "sup", "del", "table", "thead", "tbody", "tr", "th", "td",
+    "figure", "figcaption", "sub", "sup", "del", "table", "thead", "tbody", "tr", "th", "td", "img",
 }
+IMAGE_ATTRIBUTES = {"loading": {"lazy"}, "decoding": {"async"}}
 REL = "nofollow noopener"
 
 # Attributes whose value a browser reads as a URL (by local name, so xlink:href counts as href).
@@ -170,6 +172,17 @@ def check_fragment(html):
             elif name == "a" and attribute == "rel":
                 if value != REL:
                     problems.append(f"<a> rel={value!r} is not {REL!r}")
+            elif name == "img" and attribute == "src":
+                if not safe_fragment_href(value) or normalised_url(value).startswith(("mailto:", "#")):
+                    problems.append(f"<img> src={value!r} is not http(s)/site-relative")
+            elif name == "img" and attribute in ("width", "height"):
+                if not (value.isascii() and value.isdigit() and 1 <= len(value) <= 5):
+                    problems.append(f"<img> {attribute}={value!r} is not a number")
+            elif name == "img" and attribute == "alt":
+                pass
+            elif name == "img" and attribute in IMAGE_ATTRIBUTES:
+                if value not in IMAGE_ATTRIBUTES[attribute]:
+                    problems.append(f"<img> {attribute}={value!r} is not allowed")
             else:
                 problems.append(f"attribute {attribute}={value!r} on <{local_name(name)}> is not allowed")
         if name == "a" and "href" in attributes:

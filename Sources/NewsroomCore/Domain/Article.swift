@@ -25,11 +25,15 @@ public struct Article: Sendable, Equatable, Identifiable {
     public var moderation: ModerationMode?
     /// The Markdown the editor wrote; nil for an article imported from the seed's plain-text format.
     public var markdown: String?
+    /// Set when this is not an article of the site but the comment section of a page elsewhere (embedded comments,
+    /// or a Disqus thread with no article here): never listed, searched or shown as an article.
+    public var embed: EmbeddedThread?
 
     public init(
         id: ID, slug: String, title: String, sapo: String, body: [ArticleBlock], publishedAt: Date,
         updatedAt: Date, commentsOpen: Bool = true, status: ArticleStatus = .published, topics: [Topic] = [],
-        coverImage: String? = nil, featured: Bool = false, moderation: ModerationMode? = nil, markdown: String? = nil
+        coverImage: String? = nil, featured: Bool = false, moderation: ModerationMode? = nil, markdown: String? = nil,
+        embed: EmbeddedThread? = nil
     ) {
         self.id = id
         self.slug = slug
@@ -45,7 +49,11 @@ public struct Article: Sendable, Equatable, Identifiable {
         self.featured = featured
         self.moderation = moderation
         self.markdown = markdown
+        self.embed = embed
     }
+
+    /// Whether readers find it in listings, feeds, sitemaps and search: published, and an article of this site.
+    public var isListed: Bool { status == .published && embed == nil }
 
     public var category: Topic? { topics.first { $0.kind == .category } }
     public var tags: [Topic] { topics.filter { $0.kind == .tag } }

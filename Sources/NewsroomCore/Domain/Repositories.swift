@@ -46,6 +46,9 @@ public protocol ArticleRepository: Sendable {
 
     /// Publishes every scheduled article whose time has come; returns their ids.
     func publishDue(now: Date) async throws -> [Article.ID]
+
+    /// The page of the published article an old address (`ForeignArticle.redirectKey`) leads to, or nil.
+    func redirect(from oldAddress: String) async throws -> String?
 }
 
 extension ArticleRepository {

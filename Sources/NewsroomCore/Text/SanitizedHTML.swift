@@ -43,9 +43,9 @@ public struct SanitizedHTML: Sendable, Equatable, Codable {
 public enum HTMLSanitizer {
     static let allowedTags: Set<String> = [
         "p", "h2", "h3", "h4", "em", "strong", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br",
-        "hr", "figure", "figcaption", "sub", "sup", "del", "table", "thead", "tbody", "tr", "th", "td",
+        "hr", "figure", "figcaption", "sub", "sup", "del", "table", "thead", "tbody", "tr", "th", "td", "img",
     ]
-    static let voidTags: Set<String> = ["br", "hr"]
+    static let voidTags: Set<String> = ["br", "hr", "img"]
     /// Elements whose content is dropped with them.
     static let droppedWithContent: Set<String> = [
         "script", "style", "iframe", "object", "embed", "template", "noscript", "svg", "math", "textarea", "title",
@@ -83,6 +83,8 @@ public enum HTMLSanitizer {
                             for name in open[position...].reversed() { append("</\(name)>") }
                             open.removeSubrange(position...)
                         }
+                    } else if tag.name == "img" {
+                        append(image(tag.attributes))
                     } else if voidTags.contains(tag.name) {
                         append("<\(tag.name)>")
                     } else {
@@ -152,6 +154,21 @@ public enum HTMLSanitizer {
         if first == "#" { return url }
         if first == "/", scalars.count == 1 || (scalars[1] != "/" && scalars[1] != "\\") { return url }
         return nil
+    }
+
+    /// A photo from the web or the site itself, with its text alternative and its size (digits only), loaded lazily; an
+    /// image without a safe source is dropped.
+    static func image(_ attributes: [String: String]) -> String {
+        guard let source = attributes["src"].flatMap(safeURL), !source.lowercased().hasPrefix("mailto:"), !source.hasPrefix("#") else {
+            return ""
+        }
+        var image = "<img src=\"\(escapeAttribute(source))\" alt=\"\(escapeAttribute(attributes["alt"] ?? ""))\""
+        for name in ["width", "height"] {
+            if let value = attributes[name], (1...5).contains(value.count), value.allSatisfy({ $0.isASCII && $0.isNumber }) {
+                image += " \(name)=\"\(value)\""
+            }
+        }
+        return image + " loading=\"lazy\" decoding=\"async\">"
     }
 
     /// Format and other invisible scalars a reader cannot see at the edges of a link.

@@ -25,6 +25,7 @@ enum Migrations {
         AddSearchTermCounts(),
         AddSignalAddressesAndLoginAttempts(),
         AddSiteKeyAndBackups(),
+        AddImportsAndEmbeds(),
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.

@@ -117,3 +117,15 @@ struct ClientIdentities: Sendable {
         return client
     }
 }
+
+/// Commenters of an imported export, known only by the address they wrote from.
+public enum ImportedClient {
+    /// The fingerprint a comment from `address` would carry (`ClientIdentity.fingerprint` of a client with that
+    /// address), so bans and duplicate checks treat imported comments alike; the address itself is never kept.
+    public static func fingerprint(address: String, secret: [UInt8]) -> String {
+        ClientIdentity.hex(
+            HMAC<SHA256>.authenticationCode(
+                for: Data("ip:\(ClientIdentity.network(address))".utf8), using: SymmetricKey(data: secret)
+            ).prefix(16))
+    }
+}
