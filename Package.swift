@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
     targets: [
         .target(name: "NewsroomCore"),
@@ -53,6 +54,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "JWTKit", package: "jwt-kit"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -64,7 +66,7 @@ let package = Package(
             // In the binary itself, not a bundle beside it: a newspaper installs one file.
             resources: [
                 .embedInCode("Assets/openapi.json"), .embedInCode("Assets/newsroom.css"), .embedInCode("Assets/newsroom.js"),
-                .embedInCode("Assets/desk.js"),
+                .embedInCode("Assets/desk.js"), .embedInCode("Assets/embed.js"),
             ]
         ),
         .executableTarget(

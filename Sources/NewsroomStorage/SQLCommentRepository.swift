@@ -11,7 +11,7 @@ public struct SQLCommentRepository: CommentRepository {
     /// Every comment query selects these, so `comment(from:)` can read any of them.
     static let select = """
         SELECT c.id, c.article_id, c.parent_id, c.reply_to_id, rt.author AS reply_to_author, c.author, c.email,
-            c.body, c.status, c.likes, c.reports, c.reports_cleared, c.created_at, c.held_reason, c.held_words,
+            c.body, c.status, c.likes, c.reports, c.reports_cleared, c.created_at, c.held_reason, c.held_words, c.verified,
             (SELECT COUNT(*) FROM comments r WHERE r.parent_id = c.id AND r.status = 'published') AS reply_count
         FROM comments c LEFT JOIN comments rt ON rt.id = c.reply_to_id
         """
@@ -21,14 +21,14 @@ public struct SQLCommentRepository: CommentRepository {
             let row = try await db.insert(into: "comments")
                 .columns(
                     "article_id", "parent_id", "reply_to_id", "author", "email", "body", "status", "likes",
-                    "client_fingerprint", "created_at", "held_reason", "held_words"
+                    "client_fingerprint", "created_at", "held_reason", "held_words", "verified"
                 )
                 .values(
                     SQLBind(comment.articleID), SQLBind(comment.parentID), SQLBind(comment.replyToID),
                     SQLBind(comment.author), SQLBind(comment.email), SQLBind(comment.body),
                     SQLBind(comment.status.rawValue), SQLBind(comment.likes), SQLBind(comment.clientFingerprint),
                     SQLBind(Timestamp(comment.createdAt)), SQLBind(comment.heldReason),
-                    SQLBind(comment.heldWords.isEmpty ? nil : comment.heldWords.joined(separator: "\n"))
+                    SQLBind(comment.heldWords.isEmpty ? nil : comment.heldWords.joined(separator: "\n")), SQLBind(comment.verified)
                 )
                 .returning("id")
                 .first()
@@ -38,7 +38,8 @@ public struct SQLCommentRepository: CommentRepository {
                 return Comment(
                     id: id, articleID: comment.articleID, parentID: comment.parentID, author: comment.author,
                     email: comment.email, body: comment.body, status: comment.status, likes: comment.likes,
-                    createdAt: Timestamp(comment.createdAt).date, heldReason: comment.heldReason, heldWords: comment.heldWords)
+                    createdAt: Timestamp(comment.createdAt).date, heldReason: comment.heldReason, heldWords: comment.heldWords,
+                    verified: comment.verified)
             }
             // A reply names the comment it answers: read it back on the writer, inside the transaction.
             guard let stored = try await db.raw("\(unsafeRaw: Self.select) WHERE c.id = \(bind: id)").first() else {
@@ -228,7 +229,8 @@ public struct SQLCommentRepository: CommentRepository {
             replyCount: try row.decode(column: "reply_count", as: Int.self),
             createdAt: try row.decode(column: "created_at", as: Timestamp.self).date,
             heldReason: try row.decode(column: "held_reason", as: String?.self),
-            heldWords: (try row.decode(column: "held_words", as: String?.self))?.split(separator: "\n").map(String.init) ?? []
+            heldWords: (try row.decode(column: "held_words", as: String?.self))?.split(separator: "\n").map(String.init) ?? [],
+            verified: try row.decode(column: "verified", as: Bool.self)
         )
         comment.reportsBeforeApproval = try row.decode(column: "reports_cleared", as: Int.self)
         return comment

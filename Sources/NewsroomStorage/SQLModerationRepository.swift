@@ -25,7 +25,7 @@ public struct SQLModerationRepository: ModerationRepository {
             let ascending = queue == .pending
             var query = SQLQueryString(
                 """
-                SELECT q.*, a.title AS article_title, a.slug AS article_slug FROM (\(unsafeRaw: SQLCommentRepository.select)
+                SELECT q.*, a.title AS article_title, a.slug AS article_slug, a.embed_url, a.embed_site FROM (\(unsafeRaw: SQLCommentRepository.select)
                 WHERE \(unsafeRaw: Self.condition(queue))) q JOIN articles a ON a.id = q.article_id WHERE 1 = 1
                 """)
             if let article { query.appendInterpolation(SQLQueryString(" AND q.article_id = \(bind: article)")) }
@@ -51,7 +51,7 @@ public struct SQLModerationRepository: ModerationRepository {
             guard !ids.isEmpty else { return [] }
             let rows = try await db.raw(
                 """
-                SELECT q.*, a.title AS article_title, a.slug AS article_slug FROM (\(unsafeRaw: SQLCommentRepository.select)
+                SELECT q.*, a.title AS article_title, a.slug AS article_slug, a.embed_url, a.embed_site FROM (\(unsafeRaw: SQLCommentRepository.select)
                 WHERE c.id IN (\(binds: ids))) q JOIN articles a ON a.id = q.article_id
                 """
             ).all()
@@ -70,7 +70,10 @@ public struct SQLModerationRepository: ModerationRepository {
                     articlePath: Article.path(
                         slug: try row.decode(column: "article_slug", as: String.self),
                         id: try row.decode(column: "article_id", as: Article.ID.self)),
-                    answers: nil)
+                    answers: nil,
+                    thread: try row.decode(column: "embed_url", as: String?.self).map { url in
+                        EmbeddedThread(url: url, site: try row.decode(column: "embed_site", as: String?.self) ?? "")
+                    })
             }
             // The comments answered, for context, in one query.
             let answeredIDs = Array(Set(items.compactMap { $0.comment.replyTo?.id }))

@@ -57,6 +57,8 @@ public struct AppConfig: Sendable {
     public var metricsAllow: [CIDR] = CIDR.list(parsing: "127.0.0.0/8,::1/128") ?? []
     /// Scheduled, verified backups of a site on a database file; nil: none.
     public var backups: BackupSchedule?
+    /// Which other sites may embed the comment sections, and the secret their sign-ins are signed with.
+    public var embed = EmbedSettings()
 
     /// `publicURL`, or the address the server listens on; without a trailing slash.
     public var baseURL: String {

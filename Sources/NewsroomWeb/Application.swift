@@ -65,8 +65,9 @@ func buildSite(
     CommentFormController(pages: pages, actions: services.readers, clients: services.clients).register(on: router)
     APIController(
         articles: store.articles, comments: store.comments, cache: services.pageCache, clients: services.clients,
-        actions: services.readers, now: now
+        actions: services.readers, signIns: config.embed.secret.map { EmbedSignIn(secret: $0) }, now: now
     ).register(on: router)
+    EmbedController(articles: store.articles, pages: pages, settings: config.embed, now: now).register(on: router)
     LiveController(
         live: live, articles: store.articles, comments: store.comments, events: store.events, streams: services.streams,
         trustedProxies: config.trustedProxies

@@ -105,6 +105,10 @@ struct Serve: AsyncParsableCommand {
         name: .customLong("metrics-allow"),
         help: "Các địa chỉ hoặc mạng CIDR được đọc /metrics; nơi khác nhận 404 (NEWSROOM_METRICS_ALLOW, mặc định 127.0.0.0/8,::1).")
     var metricsAllow: String?
+    @Option(help: "Các trang (https://báo.vn,…) được nhúng phần bình luận bằng /embed.js (NEWSROOM_EMBED_ORIGINS).")
+    var embedOrigins: String?
+    @Option(help: "Khóa chung (≥ 32 ký tự) để trang nhúng ký mã đăng nhập JWT HS256 cho bạn đọc (NEWSROOM_EMBED_SECRET).")
+    var embedSecret: String?
     @Option(
         name: .customLong("log-format"),
         help: "text hoặc json: mỗi dòng nhật ký là một đối tượng JSON (NEWSROOM_LOG_FORMAT, mặc định text).")
@@ -211,6 +215,7 @@ struct Serve: AsyncParsableCommand {
             config.metricsAllow = allowed
         }
         config.backups = try backupSchedule(databaseURL)
+        config.embed = try embedSettings()
         let skipDemo = try Settings.boolean(noDemo, variable: "NEWSROOM_NO_DEMO")
 
         let pool = try Settings.integer(poolSize, variable: "NEWSROOM_POOL_SIZE", default: 10, range: 1...1000)

@@ -27,7 +27,7 @@ def missing(reason):
 class Site:
     """One running server: its base URL, the imported seed article, and helpers that use the JSON API."""
 
-    def __init__(self, moderation):
+    def __init__(self, moderation, extra=()):
         self.directory = tempfile.TemporaryDirectory(prefix="newsroom-browser-")
         self.database = f"sqlite://{self.directory.name}/site.sqlite"
         self.secret = "browser-test-secret-browser-test-secret"
@@ -36,7 +36,7 @@ class Site:
         self.article_id, self.path, self.title = imported.stdout.strip().split("\t")
         self.process = subprocess.Popen(
             [str(BINARY), "serve", "--port", "0", "--no-demo", "--moderation", moderation, "--comment-limits", "off", "--min-form-seconds", "0",
-             "--media-dir", f"{self.directory.name}/media", "--publish-interval", "1"],
+             "--media-dir", f"{self.directory.name}/media", "--publish-interval", "1", *extra],
             env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         for line in self.process.stdout:
             match = re.search(r"đang chạy tại (http://127\.0\.0\.1:\d+) ", line)
@@ -93,8 +93,8 @@ def site_factory():
         missing(f"no newsroom binary at {BINARY} (run swift build first)")
     sites = []
 
-    def start(moderation="post"):
-        site = Site(moderation)
+    def start(moderation="post", extra=()):
+        site = Site(moderation, extra)
         sites.append(site)
         return site
 

@@ -50,12 +50,15 @@ public struct Comment: Sendable, Equatable, Identifiable {
     /// The words the rule matched, as the reader wrote them, to highlight on the desk.
     public var heldWords: [String]
     public var createdAt: Date
+    /// Signed in through the host site of embedded comments: its name is the one that site vouches for.
+    public var verified: Bool
 
     public init(
         id: ID, articleID: Article.ID, parentID: ID? = nil, replyTo: ReplyTarget? = nil, author: String,
         email: String? = nil, body: String, status: CommentStatus, likes: Int = 0, reports: Int = 0,
-        replyCount: Int = 0, createdAt: Date, heldReason: String? = nil, heldWords: [String] = []
+        replyCount: Int = 0, createdAt: Date, heldReason: String? = nil, heldWords: [String] = [], verified: Bool = false
     ) {
+        self.verified = verified
         self.id = id
         self.articleID = articleID
         self.parentID = parentID

@@ -67,7 +67,7 @@ public struct CommentService: Sendable {
         var comment = NewComment(
             articleID: articleID, parentID: threadID, replyToID: replyToID, author: valid.author,
             email: valid.email, body: valid.body, status: (policy.moderation ?? moderation).initialStatus, clientFingerprint: client,
-            createdAt: now)
+            createdAt: now, verified: valid.verified)
         if comment.status == .pending, trustAfter > 0, let email = valid.email, let standing,
             try await standing.publishedCount(email: email) >= trustAfter
         {

@@ -7,6 +7,9 @@ public struct CommentSubmission: Sendable, Equatable {
     public var parentID: Comment.ID?
     /// The honeypot field: people leave it empty, form-filling robots do not.
     public var website: String
+    /// Set by the web layer when the host site of embedded comments signed the reader in: `author` and `email` are
+    /// then the ones it vouches for.
+    public var verified = false
 
     public init(author: String, email: String = "", body: String, parentID: Comment.ID? = nil, website: String = "") {
         self.author = author
@@ -24,6 +27,7 @@ public struct ValidComment: Sendable, Equatable {
     public var email: String?
     public var body: String
     public var parentID: Comment.ID?
+    public var verified = false
 }
 
 /// The limits of the comment box.
@@ -58,7 +62,7 @@ extension CommentSubmission {
             VietnameseText.cleanedMultiline(body), field: "body", missing: .commentEmpty,
             tooLong: { NewsroomError(.commentTooLong, message: Strings.tooLong($0, limit: CommentLimits.bodyMaxLength), field: "body") },
             limit: CommentLimits.bodyMaxLength)
-        return ValidComment(author: author, email: email.isEmpty ? nil : email, body: body, parentID: parentID)
+        return ValidComment(author: author, email: email.isEmpty ? nil : email, body: body, parentID: parentID, verified: verified)
     }
 
     /// A cleaned field that must not be empty, must be typeable and must fit `limit` visible characters.

@@ -49,6 +49,14 @@ public protocol ArticleRepository: Sendable {
 
     /// The page of the published article an old address (`ForeignArticle.redirectKey`) leads to, or nil.
     func redirect(from oldAddress: String) async throws -> String?
+
+    /// The article a page's canonical URL names: the comment section kept for that page of another site, or an article
+    /// of this site at that address (its own path, or an old address that redirects to it); nil when there is none.
+    func elsewhere(url canonicalURL: String) async throws -> Article.ID?
+
+    /// Creates the comment section of a page on another site (published, so it takes comments, and never listed), or
+    /// returns the one a concurrent request has just created.
+    func createThread(_ thread: EmbeddedThread, title: String, now: Date) async throws -> Article.ID
 }
 
 extension ArticleRepository {
@@ -104,12 +112,15 @@ public struct NewComment: Sendable, Equatable {
     public var likes: Int
     public var heldReason: String?
     public var heldWords: [String]
+    /// The author's name and e-mail come from the host site's signed sign-in, not from what the reader typed.
+    public var verified: Bool
 
     public init(
         articleID: Article.ID, parentID: Comment.ID? = nil, replyToID: Comment.ID? = nil, author: String,
         email: String? = nil, body: String, status: CommentStatus, clientFingerprint: String, createdAt: Date,
-        likes: Int = 0, heldReason: String? = nil, heldWords: [String] = []
+        likes: Int = 0, heldReason: String? = nil, heldWords: [String] = [], verified: Bool = false
     ) {
+        self.verified = verified
         self.articleID = articleID
         self.parentID = parentID
         self.replyToID = replyToID

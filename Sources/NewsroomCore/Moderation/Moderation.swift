@@ -66,8 +66,11 @@ public struct ModeratedComment: Sendable, Equatable {
     public var articlePath: String
     /// The comment this one answers, for context.
     public var answers: Comment?
+    /// Set when the comment is under a page of another site (embedded comments): that page and its site.
+    public var thread: EmbeddedThread?
 
-    public init(comment: Comment, articleTitle: String, articlePath: String, answers: Comment?) {
+    public init(comment: Comment, articleTitle: String, articlePath: String, answers: Comment?, thread: EmbeddedThread? = nil) {
+        self.thread = thread
         self.comment = comment
         self.articleTitle = articleTitle
         self.articlePath = articlePath

@@ -61,24 +61,7 @@ public struct ForeignImport: Sendable {
     /// The article an export's thread names: an article of this site at that address (its own path, or an old address
     /// that redirects to it), or the thread already made for the URL; nil when there is none yet.
     public func existingArticle(url canonicalURL: String) async throws -> Article.ID? {
-        let path = URLComponents(string: canonicalURL).map {
-            ForeignArticle.redirectKey(path: $0.percentEncodedPath, query: $0.percentEncodedQuery)
-        }
-        return try await store.database.read { db in
-            if let row = try await db.raw("SELECT id FROM articles WHERE embed_url = \(bind: canonicalURL)").first() {
-                return try row.decode(column: "id", as: Article.ID.self)
-            }
-            guard let path else { return nil }
-            if let row = try await db.raw("SELECT article_id FROM redirects WHERE path = \(bind: path)").first() {
-                return try row.decode(column: "article_id", as: Article.ID.self)
-            }
-            let last = path.split(separator: "/").last.map(String.init) ?? ""
-            guard path.split(separator: "/").count == 1, let id = Article.id(fromPathComponent: last),
-                let row = try await db.raw("SELECT slug FROM articles WHERE id = \(bind: id) AND embed_url IS NULL").first(),
-                Article.path(slug: try row.decode(column: "slug", as: String.self), id: id) == path
-            else { return nil }
-            return id
-        }
+        try await store.articles.elsewhere(url: canonicalURL)
     }
 
     private static func resolve(
@@ -91,7 +74,7 @@ public struct ForeignImport: Sendable {
             if let row = try await db.raw("SELECT id FROM articles WHERE embed_url = \(bind: thread.url)").first() {
                 return (try row.decode(column: "id", as: Article.ID.self), .unchanged)
             }
-            return (try await createThread(thread, title: title, now: now, db), .created)
+            return (try await SQLArticleRepository.createThread(thread, title: title, now: now, db), .created)
         case .article(let foreign):
             var draft = foreign.draft
             let known = try await localID(source: source, kind: "article", foreign.externalID, db)
@@ -130,26 +113,6 @@ public struct ForeignImport: Sendable {
             }
             return (id, change)
         }
-    }
-
-    /// An article row that is only the comment section of a page elsewhere: published (so it takes comments), never
-    /// listed.
-    static func createThread(_ thread: EmbeddedThread, title: String, now: Date, _ db: any SQLDatabase) async throws -> Article.ID {
-        let name = VietnameseText.cleanedLine(title)
-        let row = try await db.insert(into: "articles")
-            .columns(
-                "slug", "title", "sapo", "body", "comments_open", "published_at", "updated_at", "status", "featured", "embed_url",
-                "embed_site"
-            )
-            .values(
-                SQLBind(VietnameseText.slug(name.isEmpty ? "binh-luan" : name)), SQLBind(name.isEmpty ? thread.url : name), SQLBind(""),
-                SQLBind("[]"), SQLBind(true), SQLBind(Timestamp(now)), SQLBind(Timestamp(now)), SQLBind("published"), SQLBind(false),
-                SQLBind(thread.url), SQLBind(thread.site)
-            )
-            .returning("id")
-            .first()
-        guard let row else { throw StorageError.noRowReturned }
-        return try row.decode(column: "id", as: Article.ID.self)
     }
 
     private static func store(_ comment: ForeignComment, article: Article.ID, source: String, _ db: any SQLDatabase) async throws -> Change

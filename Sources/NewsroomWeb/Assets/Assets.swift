@@ -13,6 +13,9 @@ enum Assets {
     /// The desk's keyboard shortcuts (j/k to move, a approve, r reject, s spam, e edit, x select, ? help) and the counts
     /// in the header, refreshed without a reload. The desk works without it through its forms.
     static let adminScript = DeskHooks.prelude + text(PackageResources.desk_js)
+    /// What a host site's page loads to show a comment section (`EmbedController`): served at `/embed.js`, under its
+    /// own name, since host pages cannot follow the fingerprinted names.
+    static let embedScript = text(PackageResources.embed_js)
     /// The JSON API described (OpenAPI 3.1), for client generators and the API fuzzing in CI.
     static let openAPI = PackageResources.openapi_json
 

@@ -28,6 +28,8 @@ enum PageHooks {
     /// Set by the script on what it adds: its notice and the message under a box over the limit.
     static let notice: StaticString = "data-notice"
     static let limitMessage: StaticString = "data-limit-message"
+    /// On an embedded section's frame: the host sites its script tells how tall the section is.
+    static let embedOrigins: StaticString = "data-embed-origins"
 
     /// The names the script reads, as the object it starts with.
     static var prelude: String {
@@ -42,7 +44,7 @@ enum PageHooks {
                     "articleID": articleID.description, "articlePath": articlePath.description, "total": total.description,
                     "events": events.description, "commentForm": commentForm.description,
                     "maxLength": maxLength.description, "counter": counter.description, "notice": notice.description,
-                    "limitMessage": limitMessage.description,
+                    "limitMessage": limitMessage.description, "embedOrigins": embedOrigins.description,
                 ],
                 "routes": [
                     "like": SiteRoute.template(SiteRoute.likeComment), "report": SiteRoute.template(SiteRoute.reportComment),

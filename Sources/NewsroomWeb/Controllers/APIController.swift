@@ -10,6 +10,8 @@ struct APIController {
     let cache: PageCache
     let clients: ClientIdentities
     let actions: ReaderActions
+    /// Checks the sign-ins of embedded sections' host sites; nil when no host site may sign readers in.
+    let signIns: EmbedSignIn?
     let now: @Sendable () -> Date
 
     func register(on router: Router<NewsroomRequestContext>) {
@@ -84,11 +86,19 @@ struct APIController {
         // without decoding the article's text.
         guard let stamp = try await articles.pageStamp(id: articleID) else { throw NewsroomError(.articleNotFound) }
         let articlePath = Article.path(slug: stamp.slug, id: articleID)
+        var submission = CommentSubmission(
+            author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
+            website: input.website ?? "")
+        if let token = input.signIn, !token.isEmpty {
+            // The host site vouches for the name (and e-mail): what was typed gives way to it.
+            guard let signIns else { throw NewsroomError(.unauthenticated, message: Strings.embedSignInInvalid) }
+            let reader = try await signIns.reader(token)
+            submission.author = reader.name
+            submission.email = reader.email ?? ""
+            submission.verified = true
+        }
         let comment = try await actions.post(
-            CommentSubmission(
-                author: input.author ?? "", email: input.email ?? "", body: input.body ?? "", parentID: input.parentId,
-                website: input.website ?? ""),
-            to: articleID, formToken: input.formToken, tokenRequired: false, client: clients.identify(request, context))
+            submission, to: articleID, formToken: input.formToken, tokenRequired: false, client: clients.identify(request, context))
         /// `notice` is the sentence to show the reader: published, or waiting for a moderator.
         struct Created: Encodable {
             var comment: APIModels.CommentJSON

@@ -47,7 +47,7 @@ enum APIModels {
         var includeStatus = false
 
         enum Keys: String, CodingKey {
-            case id, articleId, parentId, replyTo, author, body, createdAt, likes, replyCount, replies, repliesCursor
+            case id, articleId, parentId, replyTo, author, verified, body, createdAt, likes, replyCount, replies, repliesCursor
             case status, permalink
         }
 
@@ -66,6 +66,7 @@ enum APIModels {
                 try container.encodeNil(forKey: .replyTo)
             }
             try container.encode(comment.author, forKey: .author)
+            try container.encode(comment.verified, forKey: .verified)
             try container.encode(comment.body, forKey: .body)
             try container.encode(VietnameseFormat.iso8601(comment.createdAt), forKey: .createdAt)
             try container.encode(comment.likes, forKey: .likes)
@@ -117,5 +118,7 @@ enum APIModels {
         var parentId: Comment.ID?
         var website: String?
         var formToken: String?
+        /// A sign-in the host site of an embedded section signed (JWT HS256): the comment carries its name, verified.
+        var signIn: String?
     }
 }

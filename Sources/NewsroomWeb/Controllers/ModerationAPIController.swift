@@ -29,8 +29,11 @@ struct ModerationAPIController {
         var articleTitle: String
         var reason: String
         var answers: APIModels.CommentJSON?
+        /// For a comment under a page of another site: that page's URL and its site.
+        var embed: EmbeddedThread?
 
         init(_ item: ModeratedComment) {
+            embed = item.thread
             comment = APIModels.CommentJSON(comment: item.comment, articlePath: item.articlePath)
             email = item.comment.email
             status = item.comment.status.rawValue

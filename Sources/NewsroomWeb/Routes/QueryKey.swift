@@ -46,6 +46,8 @@ enum QueryKey: String, Sendable {
     case lastEventID = "lastEventId"
     /// Where a login sends the reader back to.
     case next
+    /// An embedded comment section's page: its canonical URL and title on the host site.
+    case url, title
 }
 
 extension Request {

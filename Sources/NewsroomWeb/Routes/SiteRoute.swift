@@ -12,6 +12,11 @@ public enum SiteRoute: Sendable, Equatable {
     case postComment
     case likeComment(Comment.ID)
     case reportComment(Comment.ID)
+    // Comment sections embedded in other sites: the host page's script, the frame it opens, and a thread's own page
+    // for readers without JavaScript.
+    case embedScript
+    case embedFrame
+    case embedThread
     // Feeds and what crawlers read.
     case feed(FeedFormat, category: String?)
     case sitemap
@@ -83,6 +88,9 @@ public enum SiteRoute: Sendable, Equatable {
         case .postComment: "/binh-luan"
         case .likeComment(let id): Self.comment(id, under: SiteRoute.postComment.path, slot) + "/thich"
         case .reportComment(let id): Self.comment(id, under: SiteRoute.postComment.path, slot) + "/bao-cao"
+        case .embedScript: "/embed.js"
+        case .embedFrame: "/nhung"
+        case .embedThread: "/nhung/trang"
         case .feed(let format, let category):
             (category.map { SiteRoute.topic(.category, slug: $0).written(slot) } ?? "") + "/" + format.rawValue
         case .sitemap: "/sitemap.xml"

@@ -8,11 +8,21 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     /// No inline script and no script from elsewhere: the pages' only scripts are the site's own files. JSON data
     /// blocks (`type="application/json"`, JSON-LD) are not script and need no allowance.
-    static let contentSecurityPolicy = [
-        "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' https: data:", "font-src 'self'",
-        "connect-src 'self'", "media-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
-        "frame-ancestors 'self'",
-    ].joined(separator: "; ")
+    static let contentSecurityPolicy = policy(frameAncestors: ["'self'"])
+
+    /// The policy with the pages that may frame this one: the site itself, or for an embedded comment section the
+    /// sites allowed to embed it.
+    static func policy(frameAncestors: [String]) -> String {
+        [
+            "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' https: data:", "font-src 'self'",
+            "connect-src 'self'", "media-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+            "frame-ancestors " + (frameAncestors.isEmpty ? "'none'" : frameAncestors.joined(separator: " ")),
+        ].joined(separator: "; ")
+    }
+
+    /// Marks a response whose framing its CSP already decides (`frame-ancestors`): `X-Frame-Options`, which knows no
+    /// list of sites, is then left out.
+    static let framedByPolicy = HTTPField.Name("X-Newsroom-Framed")!
 
     static let headers: HTTPFields = [
         .contentSecurityPolicy: contentSecurityPolicy,
@@ -24,7 +34,12 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
-        for field in Self.headers where response.headers[field.name] == nil { response.headers.append(field) }
+        let framed = response.headers[Self.framedByPolicy] != nil
+        response.headers[Self.framedByPolicy] = nil
+        for field in Self.headers where response.headers[field.name] == nil {
+            if framed, field.name.rawName == "X-Frame-Options" { continue }
+            response.headers.append(field)
+        }
         return response
     }
 }

@@ -65,7 +65,16 @@ struct ArticlePage {
                         }
                     }
                     el("h1", .class("article-title")) { article.title }
-                    el("p", .class("sapo")) { article.sapo }
+                    if let embed = article.embed {
+                        // The comment section of a page on another site: this page is its home for readers without
+                        // JavaScript; the article is there.
+                        el("p", .class("thread-source")) {
+                            "\(Strings.embedOriginal): "
+                            el("a", .href(embed.url), .rel("nofollow noopener")) { embed.url }
+                        }
+                    } else {
+                        el("p", .class("sapo")) { article.sapo }
+                    }
                 }
                 if let cover = article.coverImage {
                     el("figure", .class("article-cover")) { void("img", Attribute("src", cover), Attribute("alt", "")) }

@@ -14,4 +14,7 @@ struct ClientStrings: Encodable {
     var replyingTo = Strings.replyingTo
     var submitReply = Strings.submitReply
     var networkError = Strings.networkError
+    var verified = Strings.verified
+    var verifiedTitle = Strings.verifiedTitle
+    var signedIn = Strings.signedInTemplate
 }

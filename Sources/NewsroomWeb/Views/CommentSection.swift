@@ -94,6 +94,9 @@ struct CommentSection {
         el("article", .class(isReply ? "comment comment-reply" : "comment"), .id(comment.anchor)) {
             el("header", .class("comment-header")) {
                 el("strong", .class("comment-author")) { comment.author }
+                if comment.verified {
+                    el("span", .class("comment-verified"), Attribute("title", Strings.verifiedTitle)) { "✓ \(Strings.verified)" }
+                }
                 el(
                     "a", .class("comment-time"), .href("#\(comment.anchor)"),
                     .ariaLabel("\(Strings.permalink): \(VietnameseFormat.shortDateTime(comment.createdAt))")

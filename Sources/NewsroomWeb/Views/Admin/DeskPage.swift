@@ -123,8 +123,16 @@ struct DeskPage {
                 el("span", .class("reason")) { item.reason }
             }
             el("p", .class("desk-article")) {
-                "Bài: "
-                el("a", .href(item.articlePath)) { item.articleTitle }
+                if let thread = item.thread {
+                    // A page of another site: its address and its site, where the comment shows.
+                    "Trang nhúng (\(thread.site)): "
+                    el("a", .href(thread.url), .rel("noopener noreferrer")) { item.articleTitle }
+                    " "
+                    el("span", .class("desk-thread-url")) { thread.url }
+                } else {
+                    "Bài: "
+                    el("a", .href(item.articlePath)) { item.articleTitle }
+                }
                 " · "
                 el("a", .href(SiteRoute.deskQueue(model.queue, article: comment.articleID))) { "Lọc theo bài này" }
             }
