@@ -50,9 +50,11 @@ extension SQLArticleRepository {
             }
         } catch {
             // Two first readers of a page arrived together, on two instances: the second finds the first one's thread.
-            guard let row = try await database.read({ db in
-                try await db.raw("SELECT id FROM articles WHERE embed_url = \(bind: thread.url)").first()
-            }) else { throw error }
+            guard
+                let row = try await database.read({ db in
+                    try await db.raw("SELECT id FROM articles WHERE embed_url = \(bind: thread.url)").first()
+                })
+            else { throw error }
             return try row.decode(column: "id", as: Article.ID.self)
         }
     }
@@ -69,7 +71,8 @@ extension SQLArticleRepository {
                 "embed_site"
             )
             .values(
-                SQLBind(VietnameseText.slug((name.isEmpty ? "binh-luan" : name) + " " + urlKey)), SQLBind(name.isEmpty ? thread.url : name), SQLBind(""),
+                SQLBind(VietnameseText.slug((name.isEmpty ? "binh-luan" : name) + " " + urlKey)), SQLBind(name.isEmpty ? thread.url : name),
+                SQLBind(""),
                 SQLBind("[]"), SQLBind(true), SQLBind(Timestamp(now)), SQLBind(Timestamp(now)), SQLBind("published"), SQLBind(false),
                 SQLBind(thread.url), SQLBind(thread.site)
             )

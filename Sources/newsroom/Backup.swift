@@ -36,7 +36,7 @@ struct Backup: AsyncParsableCommand {
 
     /// The key a restored site must keep: the secret when one is set, else the key file.
     private func siteKey(path: String) throws -> [UInt8] {
-        if let secret = SiteOpening.secretText(nil) { return Array(secret.utf8) }
+        if let secret = SiteOpening.secretText(nil) { return try SiteOpening.keyBytes(secret) }
         let keyPath = SQLiteSite.keyPath(for: path)
         guard let key = FileManager.default.contents(atPath: keyPath), key.count >= 32 else {
             throw ValidationError("không đọc được tệp khóa \(keyPath); không có nó, trang khôi phục sẽ mất mọi biểu mẫu đang mở")

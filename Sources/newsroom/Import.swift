@@ -20,7 +20,7 @@ struct Import: AsyncParsableCommand {
 
     @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).") var database: String?
     @Option(help: "text, markdown, wxr, disqus hoặc json (mặc định: đoán theo tệp).") var format: Format?
-    @Argument(help: "Các tệp cần nhập.") var files: [String]
+    @Argument(help: "Các tệp cần nhập; - là đầu vào chuẩn (cần --format).") var files: [String]
 
     func run() async throws {
         let logger = Settings.commandLogger()
@@ -40,6 +40,7 @@ struct Import: AsyncParsableCommand {
 
     /// The format of a file: by its extension, and for XML and JSON by how it begins.
     static func guess(_ file: String) throws -> Format {
+        guard file != "-" else { throw ValidationError("đọc từ đầu vào chuẩn (-) cần chỉ rõ --format") }
         let lower = file.lowercased()
         if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") { return .markdown }
         guard let handle = FileHandle(forReadingAtPath: file) else { throw ValidationError("không đọc được tệp \(file)") }
@@ -82,7 +83,7 @@ struct Import: AsyncParsableCommand {
 
     /// A whole-site export into an empty site (the schema is created first on a new database).
     private func importSite(_ file: String, logger: Logger) async throws {
-        let reader = try LineReader(path: file)
+        let reader = file == "-" ? LineReader(handle: FileHandle.standardInput) : try LineReader(path: file)
         let store = try await SiteOpening.open(try Settings.database(database), migrations: .apply, longRunning: true, logger: logger)
         do {
             let counts = try await SiteImport.load(store) { try reader.next() }

@@ -9,7 +9,8 @@ import NewsroomWeb
 /// each article (or comment thread) and a summary of what was added, changed, kept and skipped on standard error.
 enum MoveIn {
     static func run(_ file: String, format: Import.Format, database: String?, logger: Logger) async throws {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ValidationError("không đọc được tệp \(file)") }
+        let contents = file == "-" ? try FileHandle.standardInput.readToEnd() : FileManager.default.contents(atPath: file)
+        guard let data = contents else { throw ValidationError("không đọc được tệp \(file)") }
         let url = try Settings.database(database)
         let store = try await SiteOpening.open(url, longRunning: true, logger: logger)
         do {

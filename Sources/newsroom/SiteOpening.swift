@@ -36,8 +36,7 @@ enum SiteOpening {
     static func key(_ secret: String?, database: DatabaseURL, store: Store) async throws -> [UInt8] {
         let key: [UInt8]
         if let secret {
-            guard secret.utf8.count >= 32 else { throw ValidationError("NEWSROOM_SECRET: cần ít nhất 32 ký tự") }
-            key = Array(secret.utf8)
+            key = try keyBytes(secret)
         } else {
             guard case .sqlite(let path) = database else {
                 throw ValidationError("NEWSROOM_SECRET: bắt buộc khi dùng PostgreSQL (mọi máy chủ phải dùng chung)")
@@ -52,6 +51,41 @@ enum SiteOpening {
             )
         }
         return key
+    }
+
+    /// The key a secret names: its UTF-8 bytes, or with `hex:` the bytes written in hex, so that a SQLite site's key
+    /// file moves to PostgreSQL with it (`NEWSROOM_SECRET=hex:` and the key file in hex, docs/export-format.md) and every reader's
+    /// client hash and open form stays valid.
+    static func keyBytes(_ secret: String) throws -> [UInt8] {
+        if secret.hasPrefix("hex:") {
+            let digits = Array(secret.dropFirst(4).utf8)
+            guard digits.count >= 64, digits.count % 2 == 0, let bytes = hexBytes(digits) else {
+                throw ValidationError("NEWSROOM_SECRET: sau hex: cần ít nhất 64 chữ số thập lục phân (32 byte)")
+            }
+            return bytes
+        }
+        guard secret.utf8.count >= 32 else { throw ValidationError("NEWSROOM_SECRET: cần ít nhất 32 ký tự") }
+        return Array(secret.utf8)
+    }
+
+    private static func hexBytes(_ digits: [UInt8]) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var index = 0
+        while index < digits.count {
+            guard let high = hexValue(digits[index]), let low = hexValue(digits[index + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
+    }
+
+    private static func hexValue(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     private static func keyFile(_ keyPath: String, databasePath: String, store: Store) async throws -> [UInt8] {

@@ -109,6 +109,34 @@ import Testing
     }
 }
 
+extension ForeignImportTests {
+    /// Disqus's WordPress plugin exports the comments it synced from WordPress with `wp_id=N`: importing both exports
+    /// keeps one copy of such a comment, and only when it is the same text (an id alone could name another comment).
+    @Test func aCommentSyncedFromWordPressToDisqusIsKeptOnce() async throws {
+        try await TestStore.with { store throws in
+            _ = try await Self.importWordPress(store)
+            let original = try #require(try await store.comments.list(status: nil).first { $0.author == "Nguyễn Văn An" })
+            let importer = ForeignImport(store: store, source: "disqus:baocu")
+            func synced(_ id: String, body: String) -> ForeignComment {
+                var comment = ForeignComment(
+                    externalID: id, parentExternalID: nil, author: original.author, email: nil, authorURL: nil, clientFingerprint: nil,
+                    body: body, status: .published, createdAt: original.createdAt)
+                comment.wordpressID = "201"
+                return comment
+            }
+            let before = try await store.comments.list(status: nil).count
+            let same = try await importer.save(
+                .existing(original.articleID), comments: [synced("d-1", body: original.body)], now: Fixtures.now)
+            #expect(same.unchanged == 1 && same.added.isEmpty)
+            #expect(try await store.comments.list(status: nil).count == before)
+            let other = try await importer.save(
+                .existing(original.articleID), comments: [synced("d-2", body: "Một ý kiến khác hẳn.")], now: Fixtures.now)
+            #expect(other.added == [.published: 1])
+            #expect(try await store.comments.list(status: nil).count == before + 1)
+        }
+    }
+}
+
 extension ForeignImportTests.Totals {
     mutating func add(_ outcome: ForeignImport.Outcome) {
         switch outcome.change {

@@ -10,7 +10,8 @@ import Testing
     /// Every case, with placeholder values where the pattern has a parameter.
     static let every: [SiteRoute] =
         [
-            .home, .search, .postComment, .embedScript, .embedFrame, .embedThread, .sitemap, .newsSitemap, .robots, .healthz, .readyz, .metrics, .openAPI, .apiSearch,
+            .home, .search, .postComment, .embedScript, .embedFrame, .embedThread, .sitemap, .newsSitemap, .robots, .healthz, .readyz,
+            .metrics, .openAPI, .apiSearch,
             .apiModerationComments, .apiModerationCounts, .apiModerationLog, .apiModerationBulk, .login, .logout, .desk, .act,
             .log, .words, .articles, .newArticle, .article(slug: "", id: 0), .likeComment(0), .reportComment(0), .asset(""),
             .media(""), .apiArticle(0), .apiArticleComments(0), .apiArticleEvents(0), .apiReplies(0), .apiLikes(0),

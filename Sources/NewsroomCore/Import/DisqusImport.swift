@@ -47,11 +47,15 @@ public struct DisqusImport: Sendable {
         let name = VietnameseText.cleanedLine(post.authorName.isEmpty ? (post.authorUsername ?? "") : post.authorName)
         let email = post.authorEmail.map { VietnameseText.cleanedLine($0).lowercased() }.flatMap { $0.contains("@") ? $0 : nil }
         let body = ForeignText.plain(fromHTML: post.message)
-        return ForeignComment(
+        var comment = ForeignComment(
             externalID: post.id, parentExternalID: post.parentID,
             author: name.isEmpty ? "Khách" : String(name.prefix(CommentLimits.authorMaxLength)), email: email, authorURL: nil,
             clientFingerprint: post.ipAddress.flatMap { $0.isEmpty ? nil : fingerprint($0) },
             body: body.isEmpty ? "(bình luận đã xóa)" : body, status: status,
             createdAt: post.createdAt ?? fallbackDate ?? Date(timeIntervalSince1970: 0))
+        if let identifier = post.identifier, identifier.hasPrefix("wp_id="), Int64(identifier.dropFirst(6)) != nil {
+            comment.wordpressID = String(identifier.dropFirst(6))
+        }
+        return comment
     }
 }

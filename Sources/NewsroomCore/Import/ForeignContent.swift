@@ -18,11 +18,18 @@ public struct ForeignArticle: Sendable, Equatable {
     /// How an old address is kept and looked up: its path percent-decoded and in NFC, without a trailing `/`, with the
     /// query when it has one (`/?p=12`).
     public static func redirectKey(path: String, query: String?) -> String {
-        var decoded = VietnameseText.normalized(path.removingPercentEncoding ?? path)
+        var decoded = VietnameseText.normalized(Self.decoded(path))
         while decoded.count > 1, decoded.hasSuffix("/") { decoded.removeLast() }
         if decoded.isEmpty { decoded = "/" }
         guard let query, !query.isEmpty else { return decoded }
-        return decoded + "?" + (query.removingPercentEncoding ?? query)
+        return decoded + "?" + Self.decoded(query)
+    }
+
+    /// Percent-decoded, unless that gives control characters (a `%00` no database would take) or no UTF-8: then as sent.
+    private static func decoded(_ text: String) -> String {
+        guard let decoded = text.removingPercentEncoding, !decoded.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F })
+        else { return text }
+        return decoded
     }
 }
 
@@ -40,6 +47,9 @@ public struct ForeignComment: Sendable, Equatable {
     public var body: String
     public var status: CommentStatus
     public var createdAt: Date
+    /// The WordPress comment this one copies (Disqus's WordPress plugin exports comments it synced with `wp_id=N`): when
+    /// a WordPress export brought that comment in already, this one is the same comment, not another.
+    public var wordpressID: String?
 
     public init(
         externalID: String, parentExternalID: String?, author: String, email: String?, authorURL: String?, clientFingerprint: String?,

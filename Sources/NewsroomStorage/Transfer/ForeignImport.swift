@@ -153,6 +153,20 @@ public struct ForeignImport: Sendable {
                 .run()
             return .updated
         }
+        if let wordpressID = comment.wordpressID,
+            let row = try await db.raw(
+                """
+                SELECT k.local_id FROM import_keys k JOIN comments c ON c.id = k.local_id
+                WHERE k.kind = 'comment' AND k.external_id = \(bind: wordpressID) AND k.source LIKE 'wordpress:%'
+                    AND c.body = \(bind: comment.body)
+                """
+            ).first()
+        {
+            // Already here from the WordPress export, with the same text: this is that comment, as Disqus synced it.
+            let local = try row.decode(column: "local_id", as: Int64.self)
+            try await remember(source: source, kind: "comment", comment.externalID, id: local, db)
+            return .unchanged
+        }
         let row = try await db.insert(into: "comments")
             .columns(
                 "article_id", "parent_id", "reply_to_id", "author", "email", "author_url", "body", "status", "client_fingerprint",

@@ -118,21 +118,24 @@ public enum SiteImport {
             }
         }
 
+        static func expression(_ value: TransferValue) -> any SQLExpression {
+            switch value {
+            case .null: SQLLiteral.null
+            case .integer(let number): SQLBind(number)
+            case .text(let text): SQLBind(text)
+            case .boolean(let flag): SQLBind(flag)
+            }
+        }
+
         mutating func flush(_ db: any SQLDatabase) async throws {
             guard let pending, !pending.rows.isEmpty else { return }
             self.pending = nil
-            let names = pending.table.columns.map(\.name).joined(separator: ", ")
-            var query = SQLQueryString("INSERT INTO \(unsafeRaw: pending.table.name) (\(unsafeRaw: names)) VALUES ")
-            for (index, row) in pending.rows.enumerated() {
-                query = query + (index == 0 ? "(" : ", (")
-                for (position, value) in row.enumerated() {
-                    if position > 0 { query = query + ", " }
-                    query = query + SiteExport.bind(value)
-                }
-                query = query + ")"
-            }
+            // One statement a batch, its rows appended to the builder (joining query strings bind by bind would copy
+            // the whole statement at each value).
+            let insert = db.insert(into: pending.table.name).columns(pending.table.columns.map(\.name))
+            for row in pending.rows { insert.values(row.map(Self.expression)) }
             do {
-                try await db.raw(query).run()
+                try await insert.run()
             } catch {
                 throw TransferError(
                     "không nạp được bản ghi \"\(pending.table.record)\" (\(error)): bản xuất không nhất quán, hoặc bị sửa")

@@ -12,11 +12,16 @@ enum TransferTables {
         var nullable: Bool
         /// Left out unless secrets are asked for (`--include-secrets`).
         var secret = false
-
         /// The record's field name: the column's in camelCase.
-        var field: String {
+        let field: String
+
+        init(name: String, kind: Kind, nullable: Bool, secret: Bool = false) {
+            self.name = name
+            self.kind = kind
+            self.nullable = nullable
+            self.secret = secret
             let parts = name.split(separator: "_")
-            return String(parts[0]) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+            field = String(parts[0]) + parts.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         }
     }
 

@@ -46,10 +46,11 @@ struct EmbedSignIn: Sendable {
         return Reader(id: claims.sub.value, name: String(name.prefix(CommentLimits.authorMaxLength)), email: email)
     }
 
-    /// Signs a token (tests, and newspapers trying the sign-in out).
-    static func sign(_ claims: Claims, secret: String) async throws -> String {
+    /// Signs a token for a reader, as a host site does (tests, and newspapers trying the sign-in out).
+    static func sign(_ reader: Reader, expires: Date, secret: String) async throws -> String {
         let keys = JWTKeyCollection()
         await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
-        return try await keys.sign(claims)
+        return try await keys.sign(
+            Claims(sub: SubjectClaim(value: reader.id), name: reader.name, email: reader.email, exp: ExpirationClaim(value: expires)))
     }
 }

@@ -49,9 +49,11 @@ struct ArticlePage {
     func render() -> Node {
         let article = model.article
         let url = model.baseURL + model.path
+        // A thread of another site's page is that page's comment section: the page is the one to index.
         return Layout.page(
-            title: article.title, description: article.sapo, canonicalPath: url,
-            head: Self.metadata(article, url: url, base: model.baseURL),
+            title: article.title, description: article.embed == nil ? article.sapo : nil, canonicalPath: article.embed?.url ?? url,
+            head: article.embed == nil
+                ? Self.metadata(article, url: url, base: model.baseURL) : [void("meta", .name("robots"), .content("noindex"))],
             sections: model.sections
         ) {
             el("article", .class("article")) {
