@@ -109,7 +109,9 @@ def test_readers_comment_like_and_reply_in_another_sites_page(site_factory, brow
     frame.locator(".comment-list .comment").first.wait_for()
     assert "Năm nay chợ hoa đông vui quá 🌸" in frame.locator(".comment-list").inner_text()
 
-    # The host page's CSS stops at the frame; the frame grows with its content.
+    # The host page's CSS stops at the frame; the frame grows with its content (the frame names the sites it tells).
+    hooks = reader.frames[1].evaluate("NEWSROOM_PAGE")
+    assert frame.locator(f"[{hooks['data']['embedOrigins']}]").get_attribute(hooks["data"]["embedOrigins"]) == host.origin
     color = frame.locator(".comment-author").first.evaluate("node => getComputedStyle(node).color")
     assert color != "rgb(255, 0, 0)"
     wait_until(reader, "parseInt(document.querySelector('iframe').style.height || '0', 10) > 500")
