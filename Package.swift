@@ -67,6 +67,7 @@ let package = Package(
             resources: [
                 .embedInCode("Assets/openapi.json"), .embedInCode("Assets/newsroom.css"), .embedInCode("Assets/newsroom.js"),
                 .embedInCode("Assets/desk.js"), .embedInCode("Assets/embed.js"),
+                .embedInCode("Assets/embed-frame.js"),
             ]
         ),
         .executableTarget(

@@ -16,6 +16,8 @@ enum Assets {
     /// What a host site's page loads to show a comment section (`EmbedController`): served at `/embed.js`, under its
     /// own name, since host pages cannot follow the fingerprinted names.
     static let embedScript = text(PackageResources.embed_js)
+    /// An embedded section's frame: the host site's sign-in, and the frame's height for the host page.
+    static let frameScript = PageHooks.prelude + text(PackageResources.embed_frame_js)
     /// The JSON API described (OpenAPI 3.1), for client generators and the API fuzzing in CI.
     static let openAPI = PackageResources.openapi_json
 
@@ -25,6 +27,7 @@ enum Assets {
     static let stylesheetFile = "newsroom-\(stylesheetVersion).css"
     static let scriptFile = "newsroom-\(scriptVersion).js"
     static let adminScriptFile = "desk-\(fingerprint(adminScript)).js"
+    static let frameScriptFile = "embed-frame-\(fingerprint(frameScript)).js"
 
     /// The content and media type of the static file with this name, nil for any other name.
     static func file(named name: String) -> (body: String, type: String)? {
@@ -32,6 +35,7 @@ enum Assets {
         case stylesheetFile: (stylesheet, "text/css; charset=utf-8")
         case scriptFile: (script, "text/javascript; charset=utf-8")
         case adminScriptFile: (adminScript, "text/javascript; charset=utf-8")
+        case frameScriptFile: (frameScript, "text/javascript; charset=utf-8")
         default: nil
         }
     }

@@ -214,7 +214,8 @@
       parentId: parent ? parseInt(parent, 10) : null, website: data.get("website") || "",
       formToken: data.get("formToken") || ""
     };
-    if (signIn) payload.signIn = signIn.token;
+    /* Set by embed-frame.js when the host site of an embedded section signed its reader in. */
+    if (window.NEWSROOM_SIGN_IN) payload.signIn = window.NEWSROOM_SIGN_IN;
     button.disabled = true;
     form.setAttribute("aria-busy", "true");
     fetch(fill(H.routes.comments, { id: articleId }), {
@@ -355,49 +356,6 @@
   section.querySelectorAll("[" + H.data.commentForm + "]").forEach(function (form) {
     if (form.querySelector("textarea").value) updateCounter(form);
   });
-
-  /* In a host site's page, the site may sign its reader in (a JWT in the frame's fragment, never sent as a URL to
-     any server): the name and e-mail fields give way to the name it vouches for, which the server checks. */
-  function readSignIn() {
-    var match = /(?:^#|&)dang-nhap=([^&]+)/.exec(location.hash);
-    if (!match) return null;
-    try {
-      var token = decodeURIComponent(match[1]);
-      var part = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
-      var bytes = Uint8Array.from(atob(part), function (ch) { return ch.charCodeAt(0); });
-      var claims = JSON.parse(new TextDecoder().decode(bytes));
-      return typeof claims.name === "string" && claims.name ? { token: token, name: claims.name, email: claims.email || "" } : null;
-    } catch (error) {
-      return null;
-    }
-  }
-  function applySignIn(form) {
-    if (!signIn || form.querySelector(".signed-in")) return;
-    form.elements.author.value = signIn.name;
-    if (form.elements.email) form.elements.email.value = signIn.email;
-    var row = form.querySelector(".form-row");
-    if (!row) return;
-    row.hidden = true;
-    row.before(element("p", "signed-in", fill(T.signedIn, { name: signIn.name })));
-  }
-  var signIn = readSignIn();
-  if (signIn) section.querySelectorAll("[" + H.data.commentForm + "]").forEach(applySignIn);
-
-  /* In a frame of a host site's page: tell the page how tall the section is, so its frame grows and shrinks with it. */
-  var embed = document.querySelector("[" + H.data.embedOrigins + "]");
-  if (embed && window.parent !== window) {
-    var origins = embed.getAttribute(H.data.embedOrigins).split(" ").filter(Boolean);
-    var lastHeight = 0;
-    var tellHeight = function () {
-      var height = Math.ceil(embed.getBoundingClientRect().height);
-      if (height === lastHeight) return;
-      lastHeight = height;
-      origins.forEach(function (origin) { window.parent.postMessage({ type: "newsroom:height", height: height }, origin); });
-    };
-    if (window.ResizeObserver) new ResizeObserver(tellHeight).observe(embed);
-    window.addEventListener("load", tellHeight);
-    tellHeight();
-  }
 
   /* Live: comments published, corrected, removed or liked anywhere arrive without a reload. EventSource
      reconnects by itself after a drop and sends Last-Event-ID, so the server replays what was missed. */

@@ -164,10 +164,11 @@ public enum SiteRoute: Sendable, Equatable {
         route(.placeholder, .placeholder).template
     }
 
-    /// The stylesheet, the page script and the desk script, named by their content.
+    /// The stylesheet, the page script, the desk script and the embedded frame's script, named by their content.
     static var stylesheet: SiteRoute { .asset(Assets.stylesheetFile) }
     static var script: SiteRoute { .asset(Assets.scriptFile) }
     static var adminScript: SiteRoute { .asset(Assets.adminScriptFile) }
+    static var frameScript: SiteRoute { .asset(Assets.frameScriptFile) }
 }
 
 extension SiteRoute {

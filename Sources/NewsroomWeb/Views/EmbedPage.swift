@@ -22,7 +22,8 @@ struct EmbedPage {
                     el("p", .class("embed-footer")) {
                         el("a", .href(model.page.path), Attribute("target", "_blank"), .rel("noopener")) { Strings.embedOpenThread }
                     }
-                }
+                },
+                el("script", Attribute("src", SiteRoute.frameScript.path), Attribute(boolean: "defer", true)) {},
             ])
     }
 }
