@@ -19,7 +19,7 @@ extension SQLArticleRepository {
         }
     }
 
-    public func elsewhere(url canonicalURL: String) async throws -> Article.ID? {
+    public func elsewhere(url canonicalURL: String, ownPaths: Bool) async throws -> Article.ID? {
         let path = URLComponents(string: canonicalURL).map {
             ForeignArticle.redirectKey(path: $0.percentEncodedPath, query: $0.percentEncodedQuery)
         }
@@ -32,7 +32,7 @@ extension SQLArticleRepository {
                 return try row.decode(column: "article_id", as: Article.ID.self)
             }
             let parts = path.split(separator: "/")
-            guard parts.count == 1, let id = Article.id(fromPathComponent: String(parts[0])),
+            guard ownPaths, parts.count == 1, let id = Article.id(fromPathComponent: String(parts[0])),
                 let row = try await db.raw("SELECT slug FROM articles WHERE id = \(bind: id) AND embed_url IS NULL").first(),
                 Article.path(slug: try row.decode(column: "slug", as: String.self), id: id) == path
             else { return nil }

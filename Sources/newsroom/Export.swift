@@ -16,6 +16,8 @@ struct Export: AsyncParsableCommand {
     @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).") var database: String?
     @Option(help: "Tệp cần ghi (mặc định: đầu ra chuẩn). Không ghi đè tệp đã có.") var output: String?
     @Flag(help: "Kèm mã băm mật khẩu của tài khoản ban biên tập.") var includeSecrets = false
+    @Option(help: "Thư mục ảnh của trang, để ghi kích thước và mã SHA-256 của từng tệp (NEWSROOM_MEDIA_DIR, mặc định media).")
+    var mediaDir: String?
 
     func run() async throws {
         let logger = Settings.commandLogger()
@@ -36,7 +38,10 @@ struct Export: AsyncParsableCommand {
             let store = try await SiteOpening.open(try Settings.database(database), longRunning: true, logger: logger)
             let writer = LineWriter(handle: handle)
             do {
-                let counts = try await SiteExport.write(store, includeSecrets: includeSecrets) { try writer.write($0) }
+                let media = Settings.value(mediaDir, variable: "NEWSROOM_MEDIA_DIR") ?? "media"
+                let counts = try await SiteExport.write(store, includeSecrets: includeSecrets, mediaDirectory: media) {
+                    try writer.write($0)
+                }
                 try writer.flush()
                 await store.close()
                 let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")

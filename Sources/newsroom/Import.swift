@@ -20,6 +20,8 @@ struct Import: AsyncParsableCommand {
 
     @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).") var database: String?
     @Option(help: "text, markdown, wxr, disqus hoặc json (mặc định: đoán theo tệp).") var format: Format?
+    @Option(help: "json: thư mục ảnh của trang mới, để kiểm tra đã chép đủ ảnh chưa (NEWSROOM_MEDIA_DIR, mặc định media).")
+    var mediaDir: String?
     @Argument(help: "Các tệp cần nhập; - là đầu vào chuẩn (cần --format).") var files: [String]
 
     func run() async throws {
@@ -86,10 +88,18 @@ struct Import: AsyncParsableCommand {
         let reader = file == "-" ? LineReader(handle: FileHandle.standardInput) : try LineReader(path: file)
         let store = try await SiteOpening.open(try Settings.database(database), migrations: .apply, longRunning: true, logger: logger)
         do {
-            let counts = try await SiteImport.load(store) { try reader.next() }
+            let media = Settings.value(mediaDir, variable: "NEWSROOM_MEDIA_DIR") ?? "media"
+            var counts = try await SiteImport.load(store, mediaDirectory: media) { try reader.next() }
             await store.close()
+            let missing = counts.removeValue(forKey: "mediaMissing") ?? 0
             let summary = counts.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
             FileHandle.standardError.write(Data("Đã nhập \(file): \(summary)\n".utf8))
+            if missing > 0 {
+                FileHandle.standardError.write(
+                    Data(
+                        "Cảnh báo: \(missing) tệp ảnh các bài viết dùng chưa có (hoặc khác) trong thư mục \(media): chép thư mục media của trang cũ sang (docs/export-format.md).\n"
+                            .utf8))
+            }
         } catch {
             await store.close()
             throw error

@@ -141,6 +141,17 @@ def test_readers_comment_like_and_reply_in_another_sites_page(site_factory, brow
         reader.wait_for_timeout(100)
     assert "1" in frame.locator("button.like").first.inner_text()
 
+    # A report opens the comments host's own form in a tab of its own, not inside the host page's frame.
+    with reader.context.expect_page() as opened:
+        frame.locator(".comment-list .report-link").first.click()
+    report = opened.value
+    report.wait_for_load_state()
+    assert "/bao-cao" in report.url and report.url.startswith(site.base)
+    report.locator("button[type=submit]").click()
+    report.wait_for_load_state()
+    assert "/bao-cao" not in report.url
+    report.close()
+
     # The moderation desk shows the comments with the page's address and its site.
     email = add_moderator(site)
     desk = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN").new_page()

@@ -85,6 +85,37 @@ import Testing
         }
     }
 
+    /// The export lists the media files articles use, with their size and digest, and the import checks the new
+    /// site's media folder against them.
+    @Test func mediaReferencesTellWhetherTheFolderWasCopied() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-media-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("ảnh bìa".utf8).write(to: folder.appendingPathComponent("3f2a.jpg"))
+        try await TestStore.with(.sqlite) { source, _ in
+            var draft = Fixtures.draft()
+            draft.coverImage = "/media/3f2a.jpg"
+            draft.body = [.html(HTMLSanitizer.sanitize("<figure><img src=\"/media/9b1c.png\" alt=\"Cầu\"></figure>"))]
+            _ = try await source.articles.edit(nil, draft, by: "bientap@toasoan.vn", now: Fixtures.now)
+            let lines = Lines()
+            try await SiteExport.write(source, includeSecrets: false, mediaDirectory: folder.path) { lines.append($0) }
+            let media = lines.all.filter { $0.hasPrefix(#"{"type":"media""#) }
+            #expect(
+                media == [
+                    #"{"type":"media","path":"/media/3f2a.jpg","bytes":10,"sha256":"12c23def6701014011eef44cb442a9b27fa3eb4e21146f92485aaa2b1b0b87b3"}"#,
+                    #"{"type":"media","path":"/media/9b1c.png","bytes":null,"sha256":null}"#,
+                ])
+            for (directory, missing) in [(folder.path, 1), ("/nonexistent-media", 2)] {
+                try await TestStore.with(.sqlite) { target, _ in
+                    let feed = Lines(lines.all)
+                    let counts = try await SiteImport.load(target, mediaDirectory: directory) { feed.next() }
+                    #expect(counts["media"] == 2)
+                    #expect(counts["mediaMissing"] == missing, "\(directory)")
+                }
+            }
+        }
+    }
+
     @Test func secretsTravelOnlyWhenAskedFor() async throws {
         try await TestStore.with(.sqlite) { source, _ in
             try await Self.populate(source)

@@ -117,6 +117,33 @@ import Testing
         }
     }
 
+    /// A newspaper that keeps WordPress imports its comments, then embeds the section in its WordPress pages: a page's
+    /// permalink finds the article its comments went to. A host path that merely reads like an article's address here
+    /// does not.
+    @Test func anEmbeddedPermalinkFindsTheImportedCommentsAndNothingElse() async throws {
+        try await Self.withEmbeds { client, store in
+            let article = try await store.article()
+            let importer = ForeignImport(store: store, source: "wordpress:https://bao.example.vn")
+            var draft = Fixtures.draft(title: "Cầu mới thông xe")
+            draft.publishedAt = Fixtures.now
+            let imported = try await importer.save(
+                .article(ForeignArticle(externalID: "7", draft: draft, oldPaths: ["/?p=7", "/2024/03/cau-moi"])),
+                comments: [
+                    ForeignComment(
+                        externalID: "70", parentExternalID: nil, author: "Ngọc Ánh", email: nil, authorURL: nil, clientFingerprint: nil,
+                        body: "Bình luận cũ từ WordPress", status: .published, createdAt: Fixtures.now)
+                ], now: Fixtures.now)
+            let permalink = try await client.execute(uri: Self.frame("https://bao.example.vn/2024/03/cau-moi/"), method: .get)
+            #expect(permalink.status == .ok)
+            #expect(permalink.body.text.contains("Bình luận cũ từ WordPress"))
+            let lookalike = try await client.execute(uri: Self.frame("https://bao.example.vn\(article.path)"), method: .get)
+            #expect(lookalike.status == .ok)
+            #expect(try await store.articles.elsewhere(url: "https://bao.example.vn\(article.path)", ownPaths: false) != article.id)
+            #expect(try await store.articles.count() == 3, "the look-alike page got a thread of its own")
+            _ = imported
+        }
+    }
+
     @Test func oldWordPressAddressesAnswer301ToTheArticle() async throws {
         try await withApp { client, store in
             let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

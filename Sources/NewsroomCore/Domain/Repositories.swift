@@ -50,9 +50,10 @@ public protocol ArticleRepository: Sendable {
     /// The page of the published article an old address (`ForeignArticle.redirectKey`) leads to, or nil.
     func redirect(from oldAddress: String) async throws -> String?
 
-    /// The article a page's canonical URL names: the comment section kept for that page of another site, or an article
-    /// of this site at that address (its own path, or an old address that redirects to it); nil when there is none.
-    func elsewhere(url canonicalURL: String) async throws -> Article.ID?
+    /// The article a page's canonical URL names: the comment section kept for that page of another site, an article
+    /// whose old address (`redirects`) is that page's path, or with `ownPaths` an article at that path here
+    /// (`/{slug}-{id}`, whatever the host); nil when there is none.
+    func elsewhere(url canonicalURL: String, ownPaths: Bool) async throws -> Article.ID?
 
     /// Creates the comment section of a page on another site (published, so it takes comments, and never listed), or
     /// returns the one a concurrent request has just created.

@@ -61,7 +61,7 @@ public struct ForeignImport: Sendable {
     /// The article an export's thread names: an article of this site at that address (its own path, or an old address
     /// that redirects to it), or the thread already made for the URL; nil when there is none yet.
     public func existingArticle(url canonicalURL: String) async throws -> Article.ID? {
-        try await store.articles.elsewhere(url: canonicalURL)
+        try await store.articles.elsewhere(url: canonicalURL, ownPaths: true)
     }
 
     private static func resolve(

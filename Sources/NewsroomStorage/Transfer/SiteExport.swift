@@ -11,8 +11,9 @@ public enum SiteExport {
 
     /// Writes every line (without its newline) to `emit`; returns how many records of each type were written.
     @discardableResult
+    /// `mediaDirectory` is the site's media folder, whose files the `media` records describe (nil: sizes unknown).
     public static func write(
-        _ store: Store, includeSecrets: Bool, to emit: @escaping @Sendable (String) throws -> Void
+        _ store: Store, includeSecrets: Bool, mediaDirectory: String? = nil, to emit: @escaping @Sendable (String) throws -> Void
     ) async throws -> [String: Int] {
         let database = store.database
         let dialect = database.dialect
@@ -28,12 +29,21 @@ public enum SiteExport {
                         ]
                     ).line)
                 var counts: [String: Int] = [:]
+                var media = MediaReferences()
                 for table in TransferTables.all {
                     let columns = table.columns.filter { includeSecrets || !$0.secret }
                     counts[table.record] = try await rows(of: table, columns: columns, dialect: dialect, db) { fields in
+                        if table.name == "articles" {
+                            for case (let name, .text(let text)) in fields where ["body", "markdown", "coverImage"].contains(name) {
+                                media.scan(text)
+                            }
+                        }
                         try emit(TransferRecord(type: table.record, fields: fields).line)
                     }
                 }
+                let files = media.records(in: mediaDirectory)
+                for record in files { try emit(record.line) }
+                counts["media"] = files.count
                 try await db.raw("COMMIT").run()
                 return counts
             } catch {

@@ -16,14 +16,18 @@ public enum SiteImport {
 
     /// Loads the export whose lines `nextLine` gives one by one (nil at the end). Throws `TransferError` for a malformed
     /// file or a site that is not empty.
-    public static func load(_ store: Store, nextLine: @escaping @Sendable () throws -> String?) async throws -> Counts {
+    /// `mediaDirectory` is the new site's media folder, checked against the `media` records: the files missing from it
+    /// (or different) are counted as `mediaMissing`, for the command to warn about.
+    public static func load(
+        _ store: Store, mediaDirectory: String? = nil, nextLine: @escaping @Sendable () throws -> String?
+    ) async throws -> Counts {
         let database = store.database
         let dialect = database.dialect
         let counts = try await database.write { db -> Counts in
             try await requireEmpty(db)
             // The migrations' default word lists give way to the site's own.
             try await db.raw("DELETE FROM word_rules").run()
-            var loader = Loader(dialect: dialect)
+            var loader = Loader(dialect: dialect, mediaDirectory: mediaDirectory)
             var number = 0
             while let line = try nextLine() {
                 number += 1
@@ -68,18 +72,28 @@ public enum SiteImport {
     /// Reads records one by one and inserts them a batch at a time, table by table.
     private struct Loader {
         let dialect: DatabaseDialect
+        let mediaDirectory: String?
         var sawHeader = false
         var secrets = false
         var counts: Counts = [:]
         var pending: (table: TransferTables.Table, rows: [[TransferValue]])?
 
-        init(dialect: DatabaseDialect) { self.dialect = dialect }
+        init(dialect: DatabaseDialect, mediaDirectory: String?) {
+            self.dialect = dialect
+            self.mediaDirectory = mediaDirectory
+        }
 
         mutating func take(_ line: String, _ db: any SQLDatabase) async throws {
             let object = try JSONDecoder().decode([String: TransferValue].self, from: Data(line.utf8))
             guard case .text(let type)? = object["type"] else { throw TransferError("thiếu trường \"type\"") }
             guard sawHeader else {
                 try header(type, object)
+                return
+            }
+            if type == "media" {
+                // Files, not rows: checked against the new site's media folder.
+                counts["media", default: 0] += 1
+                if let mediaDirectory, !MediaReferences.check(object, in: mediaDirectory) { counts["mediaMissing", default: 0] += 1 }
                 return
             }
             guard let table = TransferTables.table(record: type) else { throw TransferError("loại bản ghi không rõ: \"\(type)\"") }

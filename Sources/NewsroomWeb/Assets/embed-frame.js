@@ -40,6 +40,12 @@
     });
   }
 
+  /* A report is a form of its own on the comments host: it opens in a tab, not inside the frame. */
+  section.addEventListener("click", function (event) {
+    var link = event.target.closest("a.report-link");
+    if (link) { link.target = "_blank"; link.rel = "nofollow noopener"; }
+  }, true);
+
   /* Tell the host page how tall the section is, so its frame grows and shrinks with it. */
   if (window.parent === window) return;
   var origins = embed.getAttribute(H.data.embedOrigins).split(" ").filter(Boolean);

@@ -39,7 +39,8 @@ struct EmbedController {
         guard let raw = request.query(.url), let url = EmbeddedThread.canonicalURL(raw), let site = EmbeddedThread.origin(of: url)
         else { throw NewsroomError(.invalidField, message: Strings.embedURLInvalid, field: QueryKey.url.rawValue) }
         guard settings.allows(url: url) else { throw NewsroomError(.forbidden, message: Strings.embedNotAllowed) }
-        if let id = try await articles.elsewhere(url: url) { return id }
+        // Another site's path that happens to read like an article's here (`/…-12`) is not that article.
+        if let id = try await articles.elsewhere(url: url, ownPaths: false) { return id }
         let title = String(VietnameseText.cleanedLine(request.query(.title) ?? "").prefix(300))
         return try await articles.createThread(EmbeddedThread(url: url, site: site), title: title, now: now())
     }
