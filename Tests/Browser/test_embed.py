@@ -147,7 +147,7 @@ def test_readers_comment_like_and_reply_in_another_sites_page(site_factory, brow
     report = opened.value
     report.wait_for_load_state()
     assert "/bao-cao" in report.url and report.url.startswith(site.base)
-    report.locator("button[type=submit]").click()
+    report.locator("main button[type=submit]").click()
     report.wait_for_load_state()
     assert "/bao-cao" not in report.url
     report.close()

@@ -31,7 +31,7 @@ public enum SiteImport {
             var number = 0
             while let line = try nextLine() {
                 number += 1
-                guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+                guard !line.utf8.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else { continue }
                 do {
                     try await loader.take(line, db)
                 } catch let error as TransferError {

@@ -8,15 +8,16 @@ enum TransferValue: Sendable, Equatable, Decodable {
     case boolean(Bool)
 
     init(from decoder: any Decoder) throws {
+        // Text first, then numbers: each failed attempt costs a thrown error, and most fields are text.
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .boolean(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .text(value)
         } else if let value = try? container.decode(Int64.self) {
             self = .integer(value)
         } else {
-            self = .text(try container.decode(String.self))
+            self = .boolean(try container.decode(Bool.self))
         }
     }
 }
