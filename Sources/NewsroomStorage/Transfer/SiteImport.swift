@@ -16,6 +16,7 @@ public enum SiteImport {
 
     /// Loads the export whose lines `nextLine` gives one by one (nil at the end). Throws `TransferError` for a malformed
     /// file or a site that is not empty.
+    ///
     /// `mediaDirectory` is the new site's media folder, checked against the `media` records: the files missing from it
     /// (or different) are counted as `mediaMissing`, for the command to warn about.
     public static func load(
