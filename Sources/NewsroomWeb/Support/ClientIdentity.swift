@@ -35,11 +35,19 @@ struct ClientIdentity: Sendable {
         let browser = cookie ?? Self.randomID()
         self.cookie = cookie
         self.newCookie = cookie == nil ? Self.signed(browser, key: key) : nil
-        func hash(_ value: String) -> String { Self.hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key).prefix(16)) }
-        self.fingerprint = hash(address.map { "ip:\(Self.network($0))" } ?? cookie.map { "c:\($0)" } ?? "anonymous")
+        func hash(_ value: String) -> String { Self.keyedHash(value, key: key) }
+        self.fingerprint = address.map { Self.fingerprint(address: $0, key: key) } ?? hash(cookie.map { "c:\($0)" } ?? "anonymous")
         self.addressKey = hash(address.map { "net:\(Self.network($0))" } ?? "anonymous")
         self.likeKey = cookie.map { hash("c:\($0)") } ?? addressKey
     }
+
+    /// 32 hex digits of HMAC-SHA256 under the site's key.
+    static func keyedHash(_ value: String, key: SymmetricKey) -> String {
+        hex(HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: key).prefix(16))
+    }
+
+    /// The fingerprint of a client known by its address (its network, an IPv6 address by its /64).
+    static func fingerprint(address: String, key: SymmetricKey) -> String { keyedHash("ip:\(network(address))", key: key) }
 
     /// `ID.SIGNATURE`: 32 hex digits of randomness and 32 of HMAC over them.
     static func signed(_ id: String, key: SymmetricKey) -> String {
@@ -123,9 +131,6 @@ public enum ImportedClient {
     /// The fingerprint a comment from `address` would carry (`ClientIdentity.fingerprint` of a client with that
     /// address), so bans and duplicate checks treat imported comments alike; the address itself is never kept.
     public static func fingerprint(address: String, secret: [UInt8]) -> String {
-        ClientIdentity.hex(
-            HMAC<SHA256>.authenticationCode(
-                for: Data("ip:\(ClientIdentity.network(address))".utf8), using: SymmetricKey(data: secret)
-            ).prefix(16))
+        ClientIdentity.fingerprint(address: address, key: SymmetricKey(data: secret))
     }
 }
