@@ -98,6 +98,7 @@ extension SQLArticleRepository {
             )
             .run()
         try await SearchIndex.update(articleID, previous: indexed, engine: engine, db)
+        try await RelatedArticles.refresh(articleID, pinned: draft.relatedPinned, engine: engine, db)
         return articleID
     }
 
@@ -145,7 +146,10 @@ extension SQLArticleRepository {
                 """
             ).all().map { try $0.decode(column: "id", as: Article.ID.self) }
             // A scheduled article was not in the index.
-            for id in published { try await SearchIndex.update(id, previous: nil, engine: searchEngine, db) }
+            for id in published {
+                try await SearchIndex.update(id, previous: nil, engine: searchEngine, db)
+                try await RelatedArticles.refresh(id, pinned: nil, engine: searchEngine, db)
+            }
             return published
         }
     }

@@ -12,7 +12,7 @@ public struct SQLCommentRepository: CommentRepository {
     static let select = """
         SELECT c.id, c.article_id, c.parent_id, c.reply_to_id, rt.author AS reply_to_author, c.author, c.email,
             c.body, c.status, c.likes, c.reports, c.reports_cleared, c.created_at, c.held_reason, c.held_words, c.verified,
-            (SELECT COUNT(*) FROM comments r WHERE r.parent_id = c.id AND r.status = 'published') AS reply_count
+            (c.featured_at IS NOT NULL) AS featured, (SELECT COUNT(*) FROM comments r WHERE r.parent_id = c.id AND r.status = 'published') AS reply_count
         FROM comments c LEFT JOIN comments rt ON rt.id = c.reply_to_id
         """
 
@@ -60,7 +60,10 @@ public struct SQLCommentRepository: CommentRepository {
     ) async throws -> Page<CommentThread> {
         try await database.read { db in
             var query = SQLQueryString(
-                "\(unsafeRaw: Self.select) WHERE c.article_id = \(bind: article) AND c.status = 'published' AND c.parent_id IS NULL"
+                """
+                \(unsafeRaw: Self.select) WHERE c.article_id = \(bind: article) AND c.status = 'published' AND c.parent_id IS NULL
+                AND c.featured_at IS NULL
+                """
             )
             if let cursor {
                 switch sort {
@@ -91,6 +94,24 @@ public struct SQLCommentRepository: CommentRepository {
             }
             let nextCursor = hasMore ? top.last.map { Self.cursor(for: $0, sort: sort) } : nil
             return Page(items: threads, nextCursor: nextCursor)
+        }
+    }
+
+    public func featured(article: Article.ID, replies: Int) async throws -> [CommentThread] {
+        try await database.read { db in
+            let featured = try await db.raw(
+                """
+                \(unsafeRaw: Self.select) WHERE c.article_id = \(bind: article) AND c.featured_at IS NOT NULL
+                AND c.status = 'published' ORDER BY c.featured_at DESC, c.id DESC LIMIT \(bind: CommentLimits.maxFeatured)
+                """
+            ).all().map(Self.comment(from:))
+            let repliesByThread = try await Self.firstReplies(
+                of: featured.filter { $0.parentID == nil }.map(\.id), count: replies, on: db)
+            return featured.map { comment in
+                let shown = comment.parentID == nil ? repliesByThread[comment.id] ?? [] : []
+                let next = comment.replyCount > shown.count ? shown.last.map { Cursor(id: $0.id) } : nil
+                return CommentThread(comment: comment, replies: shown, nextRepliesCursor: next)
+            }
         }
     }
 
@@ -233,6 +254,7 @@ public struct SQLCommentRepository: CommentRepository {
             verified: try row.decode(column: "verified", as: Bool.self)
         )
         comment.reportsBeforeApproval = try row.decode(column: "reports_cleared", as: Int.self)
+        comment.featured = try row.decode(column: "featured", as: Bool.self)
         return comment
     }
 }

@@ -117,7 +117,9 @@ public struct SQLModerationRepository: ModerationRepository {
     ) async throws
         -> [Comment.ID]
     {
-        guard let status = action.status, !ids.isEmpty else { return [] }
+        guard !ids.isEmpty else { return [] }
+        if action == .feature || action == .unfeature { return try await feature(action == .feature, ids, by: staff, at: date) }
+        guard let status = action.status else { return [] }
         return try await database.write { db in
             let rows = try await db.raw("SELECT id, status FROM comments WHERE id IN (\(binds: ids)) ORDER BY id").all()
             var changed: [Comment.ID] = []
@@ -135,6 +137,42 @@ public struct SQLModerationRepository: ModerationRepository {
                 }
                 try await Self.record(action, comment: id, before: before, after: status.rawValue, by: staff, at: date, on: db)
                 changed.append(id)
+            }
+            return changed
+        }
+    }
+
+    /// Marks published comments featured (or takes the mark away) and logs each change; an article keeps at most
+    /// `CommentLimits.maxFeatured`, so featuring one more unfeatures the one featured longest ago, logged too. Returns
+    /// the published comments among `ids` (those whose mark is now as asked).
+    private func feature(_ on: Bool, _ ids: [Comment.ID], by staff: StaffMember, at date: Date) async throws -> [Comment.ID] {
+        try await database.write { db in
+            let rows = try await db.raw(
+                "SELECT id, article_id, featured_at FROM comments WHERE id IN (\(binds: ids)) AND status = 'published' ORDER BY id"
+            ).all()
+            var changed: [Comment.ID] = []
+            for row in rows {
+                let id = try row.decode(column: "id", as: Comment.ID.self)
+                changed.append(id)
+                let wasFeatured = try row.decode(column: "featured_at", as: Int64?.self) != nil
+                guard wasFeatured != on else { continue }
+                // Never two comments featured at the same millisecond, so the order of a batch is kept.
+                let stamp: Timestamp? = on ? Timestamp(date.addingTimeInterval(Double(changed.count) / 1000)) : nil
+                try await db.raw("UPDATE comments SET featured_at = \(bind: stamp) WHERE id = \(bind: id)").run()
+                try await Self.record(
+                    on ? .feature : .unfeature, comment: id, before: nil, after: nil, by: staff, at: date, on: db)
+                guard on else { continue }
+                let article = try row.decode(column: "article_id", as: Article.ID.self)
+                let surplus = try await db.raw(
+                    """
+                    SELECT id FROM comments WHERE article_id = \(bind: article) AND featured_at IS NOT NULL
+                    ORDER BY featured_at DESC, id DESC LIMIT 1000 OFFSET \(bind: CommentLimits.maxFeatured)
+                    """
+                ).all().map { try $0.decode(column: "id", as: Comment.ID.self) }
+                for old in surplus {
+                    try await db.raw("UPDATE comments SET featured_at = NULL WHERE id = \(bind: old)").run()
+                    try await Self.record(.unfeature, comment: old, before: nil, after: nil, by: staff, at: date, on: db)
+                }
             }
             return changed
         }

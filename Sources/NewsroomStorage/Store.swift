@@ -16,6 +16,7 @@ public struct Store: Sendable {
     public let events: any ArticleEventRepository
     public let search: any SearchRepository
     public let site: any SiteRepository
+    public let highlights: any HighlightRepository
     /// How this process learns of events committed to the log, by itself or by other instances.
     public let changes: any ChangeFeed
     private let capabilities: DatabaseCapabilities
@@ -35,6 +36,7 @@ public struct Store: Sendable {
         self.standing = SQLReaderStandingRepository(database: database, locks: capabilities.locks)
         self.events = SQLArticleEventRepository(database: database)
         self.site = SQLSiteRepository(database: database)
+        self.highlights = SQLHighlightRepository(database: database)
     }
 
     /// What opening does about migrations not yet applied.

@@ -42,6 +42,9 @@ public struct AppConfig: Sendable {
     public var publicURL: String?
     /// Where uploaded images are kept (served under `/media/`).
     public var mediaDirectory = "media"
+    /// How often views counted in memory are written to the database and the "Đọc nhiều" and "Bàn luận sôi nổi"
+    /// boxes computed again, in seconds.
+    public var viewsFlushInterval: TimeInterval = 60
     /// How often scheduled articles are checked for publication, in seconds.
     public var publishInterval: TimeInterval = 30
     /// The most bytes of rendered pages and lists kept in memory.

@@ -18,7 +18,7 @@ public func buildRouter(
 /// The router and the service that feeds its live event streams.
 func buildSite(
     _ config: AppConfig, store: Store, logger: Logger, now: @escaping @Sendable () -> Date = Date.init
-) -> (router: Router<NewsroomRequestContext>, live: LiveEvents, publisher: SchedulePublisher) {
+) -> (router: Router<NewsroomRequestContext>, live: LiveEvents, publisher: SchedulePublisher, readership: ReadershipService) {
     let services = Services(config: config, store: store, now: now)
     let live = LiveEvents(services: services, logger: logger)
     let router = Router(context: NewsroomRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -59,8 +59,8 @@ func buildSite(
             body: .init(byteBuffer: ByteBuffer(bytes: file.data)))
     }
     let pages = PageController(
-        articles: store.articles, comments: store.comments, cache: services.pageCache, tokens: services.tokens,
-        clients: services.clients, baseURL: config.baseURL, now: now)
+        articles: store.articles, comments: store.comments, highlights: store.highlights, readership: services.readership,
+        cache: services.pageCache, tokens: services.tokens, clients: services.clients, baseURL: config.baseURL, now: now)
     pages.register(on: router)
     CommentFormController(pages: pages, actions: services.readers, clients: services.clients).register(on: router)
     APIController(
@@ -100,7 +100,7 @@ func buildSite(
     ModerationAPIController(
         moderation: store.moderation, comments: store.comments, standing: store.standing, articles: store.articles, now: now
     ).register(on: desk)
-    return (router, live, SchedulePublisher(services: services, logger: logger))
+    return (router, live, SchedulePublisher(services: services, logger: logger), ReadershipService(services: services))
 }
 
 /// The whole application, listening on the configured address. `onServerRunning` learns the bound port (useful
@@ -111,7 +111,7 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let site = buildSite(config, store: store, logger: logger)
     let connections = ConnectionCounter(limits: config.connections)
-    var services: [any Service] = [RetentionService(store: store, config: config, logger: logger), site.live, site.publisher]
+    var services: [any Service] = [RetentionService(store: store, config: config, logger: logger), site.live, site.publisher, site.readership]
     if let schedule = config.backups {
         services.append(BackupService(store: store, schedule: schedule, key: config.secret, logger: logger))
     }

@@ -36,6 +36,8 @@ public struct RetentionService: Service {
             try await store.forgetLimitEvents(limits: commentLimits, now: now)
             // A reader who reconnects comes back within seconds; a day of events is ample.
             try await store.events.deleteEvents(before: now.addingTimeInterval(-86_400))
+            // The boxes look back a day; a month of views is kept for the newsroom's own questions.
+            try await store.highlights.deleteViews(before: now.addingTimeInterval(-30 * 86_400))
         } catch {
             logger.error("Không dọn được sự kiện cũ: \(error)")
         }
@@ -80,5 +82,21 @@ struct SchedulePublisher: Service {
             logger.error("Không đăng được bài hẹn giờ: \(error)")
             return []
         }
+    }
+}
+
+/// Writes the views counted in memory every `viewsFlushInterval` and computes the boxes again (`Readership`), and
+/// writes the last ones when the server stops.
+struct ReadershipService: Service {
+    let services: Services
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                await services.readership.refresh(now: services.now())
+                try await Task.sleep(for: .milliseconds(Int(services.config.viewsFlushInterval * 1000)))
+            }
+        }
+        await services.readership.refresh(now: services.now())
     }
 }

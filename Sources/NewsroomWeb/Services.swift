@@ -19,6 +19,8 @@ struct Services: Sendable {
     let clients: ClientIdentities
     /// Posting, liking and reporting, for the forms and the API.
     let readers: ReaderActions
+    /// Views, and the "Đọc nhiều" and "Bàn luận sôi nổi" boxes.
+    let readership: Readership
 
     init(config: AppConfig, store: Store, now: @escaping @Sendable () -> Date) {
         self.store = store
@@ -27,7 +29,10 @@ struct Services: Sendable {
         self.tokens = FormTokens(secret: config.secret)
         self.passwords = Passwords(cost: config.bcryptCost)
         self.streams = StreamQuota(maxTotal: config.maxStreams, maxPerAddress: config.streamsPerAddress)
-        self.pageCache = PageCache(recheckInterval: config.pageRecheckInterval, maxBytes: config.cacheBytes)
+        let pageCache = PageCache(recheckInterval: config.pageRecheckInterval, maxBytes: config.cacheBytes)
+        self.pageCache = pageCache
+        self.readership = Readership(
+            highlights: store.highlights, interval: config.viewsFlushInterval, changed: { pageCache.invalidateAll() })
         let rules = RulesProvider(store: store, config: config, now: now)
         self.rules = rules
         var comments = CommentService(

@@ -24,7 +24,9 @@ import Testing
         second.status = .draft
         second.moderation = .post
         let draft = try await store.articles.edit(nil, second, by: "bientap@toasoan.vn", now: now)
-        _ = draft
+        first.relatedPinned = [draft.id]
+        _ = try await store.articles.edit(article.id, first, by: "bientap@toasoan.vn", now: now.addingTimeInterval(120))
+        try await store.highlights.recordViews([article.id: 3, draft.id: 1], at: now)
         let staff = try await store.staff.add(email: "kiemduyet@toasoan.vn", role: .moderator, passwordHash: "$2b$12$abcdefghijk", at: now)
         let top = try await store.comments.insert(Fixtures.comment(article: article.id, body: "Đẹp quá!\nMong được đến."))
         let reply = try await store.comments.insert(
@@ -38,6 +40,7 @@ import Testing
         _ = try await store.standing.report(
             comment: reply.id, client: "report-1", address: "net-3", perAddress: 3, reason: .offensive, threshold: 5, at: now)
         _ = try await store.moderation.apply(.spam, to: [spam.id], by: staff, at: now)
+        _ = try await store.moderation.apply(.feature, to: [top.id], by: staff, at: now)
         _ = try await store.moderation.edit(pending.id, body: "Chờ duyệt (đã sửa)", by: staff, at: now)
         _ = try await store.standing.ban(comment: spam.id, by: staff, at: now)
         try await store.words.add([WordRule("lừa đảo", .banned)])
@@ -59,9 +62,10 @@ import Testing
         try await TestStore.with(.sqlite) { source, _ in
             try await Self.populate(source)
             let original = try await Self.export(source)
-            #expect(original.first == #"{"type":"newsroom","format":1,"schema":13,"secrets":false}"#)
+            #expect(original.first == #"{"type":"newsroom","format":1,"schema":14,"secrets":false}"#)
             for type in [
                 "topic", "article", "articleTopic", "revision", "staff", "comment", "like", "report", "moderation", "ban", "wordRule",
+                "related", "views",
             ] {
                 #expect(original.contains { $0.hasPrefix("{\"type\":\"\(type)\"") }, "no \(type) record")
             }

@@ -108,6 +108,8 @@ public struct ArticleDraft: Sendable, Equatable, Codable {
     public var featured: Bool
     public var moderation: ModerationMode?
     public var markdown: String?
+    /// The related articles the editor pinned, in order ("Tin liên quan"); nil leaves the pinned ones as they are.
+    public var relatedPinned: [Article.ID]?
 
     public init(
         slug: String? = nil, title: String, sapo: String, body: [ArticleBlock], publishedAt: Date? = nil,

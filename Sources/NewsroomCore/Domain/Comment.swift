@@ -52,6 +52,8 @@ public struct Comment: Sendable, Equatable, Identifiable {
     public var createdAt: Date
     /// Signed in through the host site of embedded comments: its name is the one that site vouches for.
     public var verified: Bool
+    /// A moderator chose it as "Bình luận nổi bật": shown first, with a badge.
+    public var featured = false
 
     public init(
         id: ID, articleID: Article.ID, parentID: ID? = nil, replyTo: ReplyTarget? = nil, author: String,

@@ -40,6 +40,8 @@ public enum CommentLimits {
     public static let repliesPerThread = 5
     public static let defaultPageSize = 20
     public static let maxPageSize = 100
+    /// Featured comments an article shows at most: featuring one more takes the mark off the one featured longest ago.
+    public static let maxFeatured = 10
 }
 
 extension CommentSubmission {

@@ -155,11 +155,15 @@ public protocol CommentRepository: Sendable {
     /// The comment with this id whatever its status, or nil.
     func comment(id: Comment.ID) async throws -> Comment?
 
-    /// Published top-level comments of an article in `sort` order, `limit` at most, after `cursor` when given,
-    /// each with its first `replies` published replies (oldest first).
+    /// Published top-level comments of an article that are not featured (`featured` lists those) in `sort` order,
+    /// `limit` at most, after `cursor` when given, each with its first `replies` published replies (oldest first).
     func threads(
         article: Article.ID, sort: CommentSort, after cursor: Cursor?, limit: Int, replies: Int
     ) async throws -> Page<CommentThread>
+
+    /// The featured published comments of an article, most recently featured first: a top-level one with its first
+    /// `replies` published replies, a reply on its own (no replies).
+    func featured(article: Article.ID, replies: Int) async throws -> [CommentThread]
 
     /// Published replies of a top-level comment, oldest first, `limit` at most, after `cursor` when given.
     func replies(to thread: Comment.ID, after cursor: Cursor?, limit: Int) async throws -> Page<Comment>

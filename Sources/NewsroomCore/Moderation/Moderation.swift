@@ -38,14 +38,16 @@ public enum ModerationQueue: String, Sendable, CaseIterable, Codable {
 /// What a moderator does to a comment.
 public enum ModerationAction: String, Sendable, CaseIterable, Codable {
     case approve, reject, spam, edit
+    /// Marks a published comment "Bình luận nổi bật", or takes the mark away.
+    case feature, unfeature
 
-    /// The status a comment takes, nil for an edit.
+    /// The status a comment takes, nil for an action that keeps it.
     public var status: CommentStatus? {
         switch self {
         case .approve: .published
         case .reject: .rejected
         case .spam: .spam
-        case .edit: nil
+        case .edit, .feature, .unfeature: nil
         }
     }
 
@@ -55,6 +57,8 @@ public enum ModerationAction: String, Sendable, CaseIterable, Codable {
         case .reject: "Từ chối"
         case .spam: "Đánh dấu spam"
         case .edit: "Sửa nội dung"
+        case .feature: "Chọn là nổi bật"
+        case .unfeature: "Bỏ nổi bật"
         }
     }
 }

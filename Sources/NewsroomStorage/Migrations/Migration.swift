@@ -26,6 +26,7 @@ enum Migrations {
         AddSignalAddressesAndLoginAttempts(),
         AddSiteKeyAndBackups(),
         AddImportsAndEmbeds(),
+        AddFeaturesViewsAndRelated(),
     ]
 
     /// Several instances may start together on one PostgreSQL: they take turns through this advisory lock.

@@ -56,6 +56,12 @@ enum TransferTables {
         Table(
             record: "revision", name: "article_revisions",
             columns: [int("id"), int("article_id"), text("editor"), text("draft"), int("created_at")], key: ["id"]),
+        Table(
+            record: "related", name: "related_articles",
+            columns: [int("article_id"), int("related_id"), int("position"), bool("pinned")], key: ["article_id", "related_id"]),
+        Table(
+            record: "views", name: "article_views", columns: [int("article_id"), int("hour"), int("views")],
+            key: ["article_id", "hour"]),
         Table(record: "redirect", name: "redirects", columns: [text("path"), int("article_id")], key: ["path"]),
         Table(
             record: "staff", name: "staff",
@@ -69,7 +75,7 @@ enum TransferTables {
                 int("id"), int("article_id"), int("parent_id", null: true), int("reply_to_id", null: true), text("status"),
                 text("author"), text("email", null: true), text("author_url", null: true), bool("verified"), text("body"),
                 int("likes"), int("reports"), int("reports_cleared"), text("held_reason", null: true),
-                text("held_words", null: true), text("client_fingerprint"), int("created_at"),
+                text("held_words", null: true), text("client_fingerprint"), int("created_at"), int("featured_at", null: true),
             ], key: ["id"]),
         Table(
             record: "like", name: "comment_likes",

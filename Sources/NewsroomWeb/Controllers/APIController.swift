@@ -52,12 +52,15 @@ struct APIController {
         if let body = cached.current(stamp) { return Responses.json(body: body) }
         let path = Article.path(slug: stamp.slug, id: articleID)
         async let total = comments.publishedCount(article: articleID)
+        // The featured comments lead the first page, in every sort order; the pages after it hold the others.
+        async let featured = cursor == nil ? comments.featured(article: articleID, replies: CommentLimits.repliesPerThread) : []
         let page = try await comments.threads(
             article: articleID, sort: sort, after: cursor, limit: limit, replies: CommentLimits.repliesPerThread)
+        let threads = try await featured.filter { $0.comment.parentID == nil } + page.items
         let body = ByteBuffer(
             bytes: try Responses.encoder.encode(
                 APIModels.CommentPage(
-                    comments: page.items.map { APIModels.CommentJSON(comment: $0.comment, articlePath: path, thread: $0) },
+                    comments: threads.map { APIModels.CommentJSON(comment: $0.comment, articlePath: path, thread: $0) },
                     total: try await total, nextCursor: page.nextCursor?.description)))
         cached.keep(body, stamp: stamp)
         return Responses.json(body: body)

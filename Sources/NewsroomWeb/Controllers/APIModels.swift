@@ -47,7 +47,8 @@ enum APIModels {
         var includeStatus = false
 
         enum Keys: String, CodingKey {
-            case id, articleId, parentId, replyTo, author, verified, body, createdAt, likes, replyCount, replies, repliesCursor
+            case id, articleId, parentId, replyTo, author, verified, featured, body, createdAt, likes, replyCount, replies
+            case repliesCursor
             case status, permalink
         }
 
@@ -67,6 +68,7 @@ enum APIModels {
             }
             try container.encode(comment.author, forKey: .author)
             try container.encode(comment.verified, forKey: .verified)
+            try container.encode(comment.featured, forKey: .featured)
             try container.encode(comment.body, forKey: .body)
             try container.encode(VietnameseFormat.iso8601(comment.createdAt), forKey: .createdAt)
             try container.encode(comment.likes, forKey: .likes)

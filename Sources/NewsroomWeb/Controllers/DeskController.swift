@@ -149,6 +149,8 @@ struct DeskController {
         case .reject: return "Đã từ chối \(count) bình luận."
         case .spam: return "Đã đánh dấu \(count) bình luận là spam."
         case .edit: return "Đã lưu nội dung đã sửa."
+        case .feature: return "Đã chọn \(count) bình luận nổi bật."
+        case .unfeature: return "Đã bỏ nổi bật \(count) bình luận."
         }
     }
 }

@@ -113,6 +113,9 @@ struct ModerationAPIController {
             throw NewsroomError(.notFound)
         }
         guard try await !moderation.apply(action, to: [id], by: staff, at: now()).isEmpty else {
+            if action == .feature || action == .unfeature, try await comments.comment(id: id) != nil {
+                throw NewsroomError(.invalidField, message: Strings.featureNeedsPublished, field: "id")
+            }
             throw NewsroomError(.commentNotFound)
         }
         return try await commentResponse(id)
@@ -135,7 +138,7 @@ struct ModerationAPIController {
         }
         let input = try await RequestBody.json(Input.self, of: request)
         guard let action = input.action.flatMap(ModerationAction.init(rawValue:)), action != .edit else {
-            throw NewsroomError(.invalidField, message: "Thao tác phải là approve, reject hoặc spam.", field: "action")
+            throw NewsroomError(.invalidField, message: "Thao tác phải là approve, reject, spam, feature hoặc unfeature.", field: "action")
         }
         let changed = try await moderation.apply(action, to: input.ids ?? [], by: staff, at: now())
         struct Body: Encodable { var changed: [Comment.ID] }

@@ -7,6 +7,9 @@ import NewsroomCore
 struct PageController {
     let articles: any ArticleRepository
     let comments: any CommentRepository
+    let highlights: any HighlightRepository
+    /// Views, and the boxes beside articles.
+    let readership: Readership
     let cache: PageCache
     let tokens: FormTokens
     let clients: ClientIdentities
@@ -21,6 +24,12 @@ struct PageController {
             // request without the cookie pays for it: one that sent a bad cookie gets a good one at its first like.
             var response = try await article(request, context: context)
             if request.cookies[ClientIdentity.cookieName] == nil { clients.identify(request, context).apply(to: &response) }
+            // A reader saw the article, from the cache or not (a 304 is a page the browser kept).
+            if response.status == .ok || response.status == .notModified, request.method == .get,
+                let id = context.parameters.get("slugAndID").flatMap(Article.id(fromPathComponent:))
+            {
+                readership.count(article: id, headers: request.headers)
+            }
             return response
         }
         for kind in Topic.Kind.allCases {
@@ -44,9 +53,10 @@ struct PageController {
         async let sections = articles.topics(.category)
         let top = try await featured
         // The featured articles lead the first page; the list below does not repeat them.
-        let model = HomePage.Model(
+        var model = HomePage.Model(
             featured: top, articles: try await list.filter { article in !top.contains { $0.id == article.id } }, page: page,
             total: try await total, sections: try await sections)
+        model.boxes = await readership.boxes(now: now())
         if page > 1, model.articles.isEmpty { throw NewsroomError(.notFound) }
         let body = ByteBuffer(bytes: HomePage(model: model).render().render())
         return Validators.respond(to: request, with: Responses.html(body), body: body)
@@ -61,8 +71,9 @@ struct PageController {
         async let list = articles.published(.topic(kind, slug: topic.slug), limit: size, offset: (page - 1) * size)
         async let total = articles.publishedCount(.topic(kind, slug: topic.slug))
         async let sections = articles.topics(.category)
-        let model = TopicPage.Model(
+        var model = TopicPage.Model(
             topic: topic, articles: try await list, page: page, total: try await total, sections: try await sections)
+        model.boxes = try await readership.boxes(topic: topic, now: now())
         if page > 1, model.articles.isEmpty { throw NewsroomError(.notFound) }
         let body = ByteBuffer(bytes: TopicPage(model: model).render().render())
         return Validators.respond(to: request, with: Responses.html(body), body: body)
@@ -77,8 +88,11 @@ struct PageController {
         // are rendered each time.
         let cacheKey = query.allSatisfy({ $0.key == QueryKey.sort.rawValue }) ? PageCache.Key(variant: "page:\(sort.rawValue)") : nil
         let now = self.now()
-        // The plain page (in each sort order) carries validators, so browsers revalidate it for a 304.
-        let validators = { (stamp: PageStamp) in Validators(stamp: stamp, article: id, variant: sort.rawValue, now: now) }
+        readership.refreshIfDue(now: now)
+        // The plain page (in each sort order) carries validators, so browsers revalidate it for a 304; they change with
+        // the boxes beside the article too.
+        let variant = "\(sort.rawValue)-\(readership.current.version)"
+        let validators = { (stamp: PageStamp) in Validators(stamp: stamp, article: id, variant: variant, now: now) }
         let cached = cache.lookup(cacheKey, article: id, now: now) { component == "\($0.stamp.slug)-\(id)" }
         if let entry = cached.recent { return validators(entry.stamp).respond(to: request, with: Responses.html(entry.body)) }
         guard let stamp = try await articles.pageStamp(id: id) else { throw NewsroomError(.articleNotFound) }
@@ -114,6 +128,9 @@ struct PageController {
         form: ArticlePage.Model.FormState, notice: ArticlePage.Model.Notice?
     ) async throws -> ArticlePage.Model {
         async let total = comments.publishedCount(article: article.id)
+        // The featured comments lead the first page of every sort order.
+        async let featured = cursor == nil ? comments.featured(article: article.id, replies: CommentLimits.repliesPerThread) : []
+        async let related = article.isListed ? highlights.related(to: article.id, limit: Readership.boxSize) : []
         var page = try await comments.threads(
             article: article.id, sort: sort, after: cursor, limit: CommentLimits.defaultPageSize,
             replies: CommentLimits.repliesPerThread)
@@ -128,6 +145,16 @@ struct PageController {
             formToken: tokens.issue(article: article.id, at: now()), notice: notice)
         model.baseURL = baseURL
         model.sections = try await articles.topics(.category)
+        model.featured = try await featured
+        if let expandedThread, let index = model.featured.firstIndex(where: { $0.comment.id == expandedThread }) {
+            let all = try await comments.replies(to: expandedThread, after: nil, limit: CommentLimits.maxPageSize)
+            model.featured[index].replies = all.items
+            model.featured[index].nextRepliesCursor = all.nextCursor
+        }
+        if article.isListed {
+            model.related = try await related
+            model.boxes = readership.current
+        }
         return model
     }
 }

@@ -27,6 +27,12 @@ struct ArticlePage {
         var baseURL = ""
         /// The categories for the masthead's navigation.
         var sections: [Topic] = []
+        /// Featured comments, first page only: a top-level one with its replies, a reply on its own.
+        var featured: [CommentThread] = []
+        /// "Tin liên quan".
+        var related: [ArticleLink] = []
+        /// "Đọc nhiều" and "Bàn luận sôi nổi".
+        var boxes = Readership.Boxes()
 
         struct FormState: Equatable {
             var author = ""
@@ -95,8 +101,10 @@ struct ArticlePage {
                         for tag in article.tags { el("li") { el("a", .href(tag.path), .rel("tag")) { tag.name } } }
                     }
                 }
+                Highlights.related(model.related)
             }
             CommentSection(model: model).render()
+            Highlights.boxes(model.boxes, counts: false)
         }
     }
 

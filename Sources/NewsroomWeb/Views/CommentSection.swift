@@ -31,6 +31,12 @@ struct CommentSection {
             } else {
                 toolbar()
                 el("div", .class("comment-list"), .id(PageHooks.list)) {
+                    if !model.featured.isEmpty {
+                        el("section", .class("featured-comments"), Attribute("aria-labelledby", "binh-luan-noi-bat")) {
+                            el("h3", .class("featured-title"), .id("binh-luan-noi-bat")) { Strings.featuredHeading }
+                            for thread in model.featured { render(thread) }
+                        }
+                    }
                     for thread in model.threads { render(thread) }
                 }
                 if let next = model.nextCursor {
@@ -66,7 +72,18 @@ struct CommentSection {
     }
 
     func render(_ thread: CommentThread) -> Node {
-        el("div", .class("thread")) {
+        // A featured reply stands on its own in the featured block, and stays in its thread.
+        if let parent = thread.comment.parentID {
+            return el("div", .class("thread thread-featured-reply")) {
+                comment(thread.comment, isReply: true, anchor: "noi-bat-\(thread.comment.id)")
+                el("p", .class("featured-context")) {
+                    el("a", .href(link(sort: model.sort, extra: (.repliesOf, parent)) + "#\(thread.comment.anchor)")) {
+                        Strings.featuredSeeInThread
+                    }
+                }
+            }
+        }
+        return el("div", .class("thread")) {
             comment(thread.comment, isReply: false)
             if !thread.replies.isEmpty {
                 el("div", .class("replies")) {
@@ -90,10 +107,11 @@ struct CommentSection {
         }
     }
 
-    func comment(_ comment: Comment, isReply: Bool) -> Node {
-        el("article", .class(isReply ? "comment comment-reply" : "comment"), .id(comment.anchor)) {
+    func comment(_ comment: Comment, isReply: Bool, anchor: String? = nil) -> Node {
+        el("article", .class(isReply ? "comment comment-reply" : "comment"), .id(anchor ?? comment.anchor)) {
             el("header", .class("comment-header")) {
                 el("strong", .class("comment-author")) { comment.author }
+                if comment.featured { el("span", .class("featured-badge")) { "★ \(Strings.featuredBadge)" } }
                 if comment.verified {
                     el("span", .class("comment-verified"), Attribute("title", Strings.verifiedTitle)) { "✓ \(Strings.verified)" }
                 }

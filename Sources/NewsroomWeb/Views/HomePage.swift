@@ -8,6 +8,8 @@ struct HomePage {
         var page = 1
         var total: Int
         var sections: [Topic] = []
+        /// "Đọc nhiều" and "Bàn luận sôi nổi", on the first page.
+        var boxes = Readership.Boxes()
     }
 
     static let pageSize = 20
@@ -27,6 +29,7 @@ struct HomePage {
                     Teasers(articles: model.featured, lead: true).render()
                 }
             }
+            if model.page == 1 { Highlights.boxes(model.boxes, counts: true) }
             el("h1", .class("section-title")) { Strings.homeTitle }
             if model.articles.isEmpty && model.featured.isEmpty {
                 el("p", .class("muted")) { Strings.homeEmpty }
@@ -46,6 +49,8 @@ struct TopicPage {
         var page: Int
         var total: Int
         var sections: [Topic]
+        /// The topic's own "Đọc nhiều" and "Bàn luận sôi nổi".
+        var boxes = Readership.Boxes()
     }
 
     let model: Model
@@ -76,6 +81,7 @@ struct TopicPage {
                 Teasers(articles: model.articles, lead: false).render()
             }
             Pagination(page: model.page, total: model.total, pageSize: HomePage.pageSize, link: link).render()
+            Highlights.boxes(model.boxes, counts: true)
             if topic.kind == .category {
                 el("p", .class("topic-feeds")) {
                     "Theo dõi chuyên mục: "

@@ -121,6 +121,7 @@ struct DeskPage {
                     VietnameseFormat.shortDateTime(comment.createdAt)
                 }
                 el("span", .class("reason")) { item.reason }
+                if comment.featured { el("span", .class("featured-badge")) { Strings.featuredBadge } }
             }
             el("p", .class("desk-article")) {
                 if let thread = item.thread {
@@ -148,6 +149,13 @@ struct DeskPage {
                     el(
                         "button", .type("submit"), .name("one"), .value("\(action.rawValue):\(comment.id)"),
                         .class(action == .approve ? "button-small button-approve" : "button-small"),
+                        Attribute(DeskHooks.action, action.rawValue)
+                    ) { action.label }
+                }
+                if comment.status == .published {
+                    let action: ModerationAction = comment.featured ? .unfeature : .feature
+                    el(
+                        "button", .type("submit"), .name("one"), .value("\(action.rawValue):\(comment.id)"), .class("button-small"),
                         Attribute(DeskHooks.action, action.rawValue)
                     ) { action.label }
                 }
