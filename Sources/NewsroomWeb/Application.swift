@@ -94,7 +94,8 @@ func buildSite(
         rules: services.rules, now: now
     ).register(on: desk)
     ArticleDeskController(
-        articles: store.articles, media: MediaStore(directory: config.mediaDirectory), siteModeration: config.moderation, now: now
+        articles: store.articles, highlights: store.highlights, media: MediaStore(directory: config.mediaDirectory),
+        siteModeration: config.moderation, now: now
     ).register(
         on: admin.group().add(middleware: StaffAuthMiddleware(services: services, allows: { $0.canEdit })))
     ModerationAPIController(

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NewsroomCore
 import NewsroomStorage
+import NewsroomWeb
 
 /// `newsroom import [--format …] FILE...`: articles from text or Markdown files, a WordPress export (WXR), a Disqus
 /// export, or a whole-site export (JSON Lines). The format is guessed from each file when not given.
@@ -20,7 +21,9 @@ struct Import: AsyncParsableCommand {
 
     @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).") var database: String?
     @Option(help: "text, markdown, wxr, disqus hoặc json (mặc định: đoán theo tệp).") var format: Format?
-    @Option(help: "json: thư mục ảnh của trang mới, để kiểm tra đã chép đủ ảnh chưa (NEWSROOM_MEDIA_DIR, mặc định media).")
+    @Option(
+        help: "Thư mục ảnh của trang (NEWSROOM_MEDIA_DIR, mặc định media): markdown chép ảnh theo đường dẫn tương đối vào đây; json kiểm tra đã chép đủ ảnh chưa."
+    )
     var mediaDir: String?
     @Argument(help: "Các tệp cần nhập; - là đầu vào chuẩn (cần --format).") var files: [String]
 
@@ -61,9 +64,22 @@ struct Import: AsyncParsableCommand {
         // Read every file first: a file that cannot be read stops nothing else and leaves nothing behind.
         var drafts: [ArticleDraft] = []
         var failures = 0
+        let photos = PhotoImporter(mediaDirectory: Settings.value(mediaDir, variable: "NEWSROOM_MEDIA_DIR") ?? "media")
         for file in files {
             do {
-                drafts.append(try ArticleFile.read(path: file))
+                var draft = try ArticleFile.read(path: file)
+                if let markdown = draft.markdown {
+                    // Photos beside the file go into the media folder; the body is rendered with their sizes.
+                    let directory = (file as NSString).deletingLastPathComponent
+                    do {
+                        let adopted = try await photos.adopt(markdown, from: directory.isEmpty ? "." : directory)
+                        draft.markdown = adopted.markdown
+                        draft.body = photos.body(adopted.markdown)
+                    } catch let failure as PhotoImporter.Failure {
+                        throw ArticleFile.ImportError(file: file, message: failure.description)
+                    }
+                }
+                drafts.append(draft)
             } catch {
                 failures += 1
                 FileHandle.standardError.write(Data("lỗi: \(error)\n".utf8))

@@ -55,6 +55,19 @@ public struct Article: Sendable, Equatable, Identifiable {
     /// Whether readers find it in listings, feeds, sitemaps and search: published, and an article of this site.
     public var isListed: Bool { status == .published && embed == nil }
 
+    /// What represents the article where one picture does (OpenGraph, JSON-LD): its cover, else the first photo of its
+    /// body.
+    public var leadImage: String? {
+        if let coverImage { return coverImage }
+        for case .html(let html) in body {
+            guard let start = html.html.range(of: "<img src=\"") else { continue }
+            let rest = html.html[start.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { continue }
+            return HTMLSanitizer.decodeBasicEntities(String(rest[..<end]))
+        }
+        return nil
+    }
+
     public var category: Topic? { topics.first { $0.kind == .category } }
     public var tags: [Topic] { topics.filter { $0.kind == .tag } }
     public var authors: [Topic] { topics.filter { $0.kind == .author } }

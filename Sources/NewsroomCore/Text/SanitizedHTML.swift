@@ -43,8 +43,10 @@ public struct SanitizedHTML: Sendable, Equatable, Codable {
 public enum HTMLSanitizer {
     static let allowedTags: Set<String> = [
         "p", "h2", "h3", "h4", "em", "strong", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br",
-        "hr", "figure", "figcaption", "sub", "sup", "del", "table", "thead", "tbody", "tr", "th", "td", "img",
+        "hr", "figure", "figcaption", "sub", "sup", "del", "table", "thead", "tbody", "tr", "th", "td", "img", "div",
     ]
+    /// The classes Newsroom's own markup gives photos, galleries and videos; no other class is kept.
+    static let allowedClasses: Set<String> = ["photo", "gallery", "video", "video-link"]
     static let voidTags: Set<String> = ["br", "hr", "img"]
     /// Elements whose content is dropped with them.
     static let droppedWithContent: Set<String> = [
@@ -89,9 +91,20 @@ public enum HTMLSanitizer {
                         append("<\(tag.name)>")
                     } else {
                         append("<\(tag.name)")
+                        if ["figure", "div", "a"].contains(tag.name), let names = tag.attributes["class"],
+                            case let classes = names.split(separator: " "), !classes.isEmpty,
+                            classes.allSatisfy({ allowedClasses.contains(String($0)) })
+                        {
+                            append(" class=\"\(classes.joined(separator: " "))\"")
+                        }
                         if tag.name == "a", let href = tag.attributes["href"], let safe = safeURL(href) {
                             append(" href=\"\(escapeAttribute(safe))\"")
                             if !safe.hasPrefix("/") && !safe.hasPrefix("#") { append(" rel=\"nofollow noopener\"") }
+                            if let player = tag.attributes["data-player"].flatMap(safeURL),
+                                VideoLink.playerOrigins.contains(where: { player.hasPrefix($0 + "/") })
+                            {
+                                append(" data-player=\"\(escapeAttribute(player))\"")
+                            }
                         }
                         append(">")
                         open.append(tag.name)
@@ -168,7 +181,29 @@ public enum HTMLSanitizer {
                 image += " \(name)=\"\(value)\""
             }
         }
+        if let srcset = attributes["srcset"].flatMap(sourceSet) {
+            image += " srcset=\"\(escapeAttribute(srcset))\""
+            if let sizes = attributes["sizes"], (1...120).contains(sizes.count),
+                sizes.unicodeScalars.allSatisfy({ $0.isASCIIAlphanumeric || " ():,.%-".unicodeScalars.contains($0) })
+            {
+                image += " sizes=\"\(sizes)\""
+            }
+        }
         return image + " loading=\"lazy\" decoding=\"async\">"
+    }
+
+    /// A `srcset` of widths ("/media/a-480.jpg 480w, …") whose every address is a safe image source; nil otherwise.
+    static func sourceSet(_ value: String) -> String? {
+        var candidates: [String] = []
+        for candidate in value.split(separator: ",") {
+            let parts = candidate.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+            guard parts.count == 2, let url = safeURL(String(parts[0])), !url.lowercased().hasPrefix("mailto:"), !url.hasPrefix("#"),
+                !url.contains(","), parts[1].hasSuffix("w"), (2...6).contains(parts[1].count),
+                parts[1].dropLast().allSatisfy({ $0.isASCII && $0.isNumber })
+            else { return nil }
+            candidates.append("\(url) \(parts[1])")
+        }
+        return candidates.isEmpty || candidates.count > 8 ? nil : candidates.joined(separator: ", ")
     }
 
     /// Format and other invisible scalars a reader cannot see at the edges of a link.

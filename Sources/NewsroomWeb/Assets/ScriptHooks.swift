@@ -63,17 +63,21 @@ enum DeskHooks {
     static let action: StaticString = "data-action"
     static let status = "desk-status"
     static let shortcuts = "phim-tat"
+    /// The article form's photo upload: the fieldset, and the Markdown textarea the line goes into.
+    static let photoUpload = "tai-anh"
+    static let markdown = "truong-markdown"
 
     static var prelude: String {
         ScriptPrelude.object(
             "NEWSROOM_DESK",
             [
-                "ids": ["status": status, "shortcuts": shortcuts],
+                "ids": ["status": status, "shortcuts": shortcuts, "photoUpload": photoUpload, "markdown": markdown],
                 "data": ["count": count.description, "commentID": commentID.description, "action": action.description],
                 "meta": ["csrf": csrfMeta],
                 "routes": [
                     "counts": SiteRoute.apiModerationCounts.path,
                     "act": SiteRoute.template(SiteRoute.apiModerationAction),
+                    "uploadPhoto": SiteRoute.uploadPhoto.path,
                 ],
             ])
     }

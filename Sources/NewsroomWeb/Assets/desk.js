@@ -51,7 +51,8 @@
       box.className = "notice";
       box.setAttribute("role", "status");
       var list = document.querySelector(".desk-list");
-      list.parentNode.insertBefore(box, list);
+      if (list) list.parentNode.insertBefore(box, list);
+      else document.getElementById(H.ids.photoUpload).appendChild(box);
     }
     box.textContent = text;
   }
@@ -108,4 +109,33 @@
     item.addEventListener("click", function (event) { if (!event.target.closest("a, button, summary, textarea, input")) select(item); });
   });
   if (items().length) select(items()[0]);
+
+  /* The article form: a photo is uploaded on its own and its Markdown line put where the cursor is. */
+  var upload = document.getElementById(H.ids.photoUpload);
+  var markdown = document.getElementById(H.ids.markdown);
+  if (upload && markdown) {
+    upload.querySelector("button").addEventListener("click", function (event) {
+      var file = upload.querySelector("input[type=file]");
+      if (!file.files.length) return;
+      event.preventDefault();
+      var data = new FormData();
+      data.append("photo", file.files[0]);
+      data.append("photo_alt", upload.querySelector("[name=photo_alt]").value);
+      data.append("photo_caption", upload.querySelector("[name=photo_caption]").value);
+      fetch(H.routes.uploadPhoto, { method: "POST", credentials: "same-origin", headers: { "X-CSRF-Token": csrf }, body: data })
+        .then(function (response) { return response.json().then(function (body) { return { ok: response.ok, body: body }; }); })
+        .then(function (result) {
+          if (!result.ok) { announce(result.body.error.message); return; }
+          var start = markdown.selectionStart, end = markdown.selectionEnd, text = markdown.value;
+          var before = text.slice(0, start), after = text.slice(end);
+          var line = (before && !/\n\n$/.test(before) ? (/\n$/.test(before) ? "\n" : "\n\n") : "") + result.body.markdown + "\n\n";
+          markdown.value = before + line + after;
+          markdown.selectionStart = markdown.selectionEnd = before.length + line.length;
+          markdown.focus();
+          file.value = "";
+          announce("Đã chèn ảnh vào nội dung.");
+        })
+        .catch(function () { upload.closest("form").requestSubmit(event.target); });
+    });
+  }
 })();

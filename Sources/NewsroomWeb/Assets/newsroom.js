@@ -3,6 +3,23 @@
   /* The ids, data- attributes, URLs and query keys the page uses: declared in ScriptHooks.swift, which the server puts
      before this file as NEWSROOM_PAGE. */
   var H = NEWSROOM_PAGE;
+  /* A video in an article: nothing of the video site loads until the reader clicks its placeholder. */
+  document.querySelectorAll("a.video-link[data-player]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      if (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0) return;
+      var player = link.getAttribute("data-player");
+      if (!/^https:\/\/(www\.youtube-nocookie\.com|player\.vimeo\.com)\//.test(player)) return;
+      event.preventDefault();
+      var frame = document.createElement("iframe");
+      frame.src = player;
+      frame.title = link.textContent;
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.setAttribute("allowfullscreen", "");
+      frame.className = "video-frame";
+      link.replaceWith(frame);
+      frame.focus();
+    });
+  });
   var section = document.getElementById(H.ids.section);
   if (!section || !window.fetch) return;
   var T = JSON.parse(document.getElementById(H.ids.strings).textContent);

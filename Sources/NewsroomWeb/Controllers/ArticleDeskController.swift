@@ -6,6 +6,7 @@ import NewsroomCore
 /// status and scheduling, comments), and revisions with restore.
 struct ArticleDeskController {
     let articles: any ArticleRepository
+    let highlights: any HighlightRepository
     let media: MediaStore
     /// The site's moderation mode, which an article may override.
     let siteModeration: ModerationMode
@@ -20,6 +21,28 @@ struct ArticleDeskController {
         editors.post(SiteRoute.pattern(SiteRoute.editArticle), use: update)
         editors.get(SiteRoute.pattern(SiteRoute.revision), use: showRevision)
         editors.post(SiteRoute.pattern(SiteRoute.revision), use: restore)
+        editors.post(SiteRoute.uploadPhoto.pattern, use: uploadPhoto)
+    }
+
+    /// Stores a photo for an article's body (with its narrower copies) and answers 201 with its Markdown line, which
+    /// the form's script puts at the cursor: `{"path", "markdown", "width", "height", "srcset"}`.
+    @Sendable func uploadPhoto(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
+        _ = try context.requireStaff()
+        var request = request
+        let posted = try await MultipartForm.read(&request)
+        let upload = try await PhotoUpload(posted, media: media)
+        struct Body: Encodable {
+            var path: String
+            var markdown: String
+            var width: Int
+            var height: Int
+            var srcset: String?
+        }
+        return try Responses.json(
+            Body(
+                path: upload.photo.path, markdown: upload.markdown, width: upload.photo.width, height: upload.photo.height,
+                srcset: upload.photo.sourceSet),
+            status: .created)
     }
 
     @Sendable func list(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -50,8 +73,9 @@ struct ArticleDeskController {
         var notice: String?
         if request.query(.saved) != nil { notice = "Đã lưu bài viết." }
         if let restored = request.query(.restored) { notice = "Đã khôi phục phiên bản #\(restored)." }
-        return Self.noStore(
-            try await formPage(staff: staff, context: context, article: article, form: ArticleForm(article), notice: notice))
+        var form = ArticleForm(article)
+        form.related = try await highlights.pinnedRelated(to: article.id).map(\.path).joined(separator: "\n")
+        return Self.noStore(try await formPage(staff: staff, context: context, article: article, form: form, notice: notice))
     }
 
     @Sendable func create(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
@@ -77,6 +101,11 @@ struct ArticleDeskController {
         }
         do {
             if let cover = posted.file("cover") { form.coverImage = try media.store(cover.body) }
+            if try posted.text("action") == "upload_photo" {
+                // Without the script: the photo is stored and its line shown to copy; nothing is saved.
+                form.uploadedPhoto = try await PhotoUpload(posted, media: media).markdown
+                return try await again(nil)
+            }
         } catch let error as NewsroomError {
             return try await again(error)
         }
@@ -84,7 +113,8 @@ struct ArticleDeskController {
         if let tooLong = form.bodyTooLong { return try await again(tooLong) }
         if try posted.text("action") == "preview" { return try await again(nil, preview: true) }
         do {
-            let draft = try form.draft(now: now())
+            var draft = try form.draft(now: now(), media: media)
+            draft.relatedPinned = form.relatedPinned
             let saved = try await articles.edit(article?.id, draft, by: staff.email, now: now())
             context.logger.info(
                 "Lưu bài viết", metadata: ["bai": .stringConvertible(saved.id), "trang-thai": .string(saved.status.rawValue)])
@@ -131,17 +161,19 @@ struct ArticleDeskController {
         let store = articles
         let model = ArticleFormPage.Model(
             staff: staff, csrf: context.csrfToken ?? "", article: article, form: form, error: error,
-            preview: preview ? (try? form.draft(now: .distantPast)) ?? Self.previewDraft(form) : nil, notice: notice,
+            preview: preview ? (try? form.draft(now: .distantPast, media: media)) ?? previewDraft(form) : nil, notice: notice,
             revisions: try await article.asyncMap { try await store.revisions(article: $0.id, limit: 50) } ?? [],
             categories: try await store.topics(.category), tags: try await store.topics(.tag),
-            authors: try await store.topics(.author), siteModeration: siteModeration)
+            authors: try await store.topics(.author), siteModeration: siteModeration,
+            related: try await article.asyncMap { try await highlights.related(to: $0.id, limit: 5) } ?? [])
         return Responses.html(ArticleFormPage(model: model).render(), status: status)
     }
 
     /// What a preview shows of a form that cannot be saved yet.
-    static func previewDraft(_ form: ArticleForm) -> ArticleDraft {
+    func previewDraft(_ form: ArticleForm) -> ArticleDraft {
         ArticleDraft(
-            title: form.title.isEmpty ? "(Chưa có tiêu đề)" : form.title, sapo: form.sapo, body: ArticleMarkdown.body(form.markdown),
+            title: form.title.isEmpty ? "(Chưa có tiêu đề)" : form.title, sapo: form.sapo,
+            body: ArticleMarkdown.body(form.markdown, media: media),
             coverImage: form.coverImage, markdown: form.markdown)
     }
 

@@ -20,6 +20,10 @@ struct ArticleForm: Equatable {
     var featured = false
     var commentsOpen = true
     var moderation: ModerationMode?
+    /// The pinned related articles, as typed.
+    var related = ""
+    /// The Markdown line of a photo just uploaded without the script, shown to copy.
+    var uploadedPhoto: String?
 
     init() {}
 
@@ -57,6 +61,15 @@ struct ArticleForm: Equatable {
         featured = try form.text("featured") == "1"
         commentsOpen = try form.text("comments_open") == "1"
         moderation = try form.text("moderation").flatMap(ModerationMode.init(rawValue:))
+        related = try form.text("related") ?? ""
+    }
+
+    /// The related articles the editor pinned: one per line (or comma), each an article's address or number.
+    var relatedPinned: [Article.ID] {
+        related.split(whereSeparator: { $0 == "\n" || $0 == "," || $0 == " " }).compactMap { entry in
+            let path = entry.split(separator: "#")[0].split(separator: "?")[0]
+            return path.split(separator: "/").last.flatMap { Article.id(fromPathComponent: String($0)) }
+        }
     }
 
     /// 422 naming the body when its Markdown passes `ArticleLimits.maxMarkdownBytes`; nil when it fits.
@@ -72,7 +85,7 @@ struct ArticleForm: Equatable {
 
     /// The draft to save, or `article_invalid` naming the first field that is wrong. A published article given a
     /// time still to come is scheduled; a scheduled one needs a time still to come.
-    func draft(now: Date) throws -> ArticleDraft {
+    func draft(now: Date, media: MediaStore? = nil) throws -> ArticleDraft {
         let title = VietnameseText.cleanedLine(title)
         let sapo = VietnameseText.cleanedLine(sapo)
         func invalid(_ field: String, _ message: String) -> NewsroomError {
@@ -116,7 +129,7 @@ struct ArticleForm: Equatable {
         }
         return ArticleDraft(
             slug: typedSlug.isEmpty ? nil : typedSlug, title: title, sapo: sapo,
-            body: ArticleMarkdown.body(markdown), publishedAt: publishedAt, commentsOpen: commentsOpen, status: status,
+            body: ArticleMarkdown.body(markdown, media: media), publishedAt: publishedAt, commentsOpen: commentsOpen, status: status,
             category: category, tags: Topic.names(commaSeparated: tags), authors: Topic.names(commaSeparated: authors),
             coverImage: coverImage, featured: featured, moderation: moderation, markdown: markdown)
     }

@@ -3,15 +3,20 @@ import Foundation
 import NIOCore
 import NewsroomCore
 
-/// Uploaded images (article covers), kept in the media folder under a name made from their content, so a file
-/// never changes once served and may be cached for a year.
+/// Uploaded images (covers and photos in article bodies), kept in the media folder under a name made from their
+/// content, so a file never changes once served and may be cached for a year. Photos also get narrower copies for
+/// `srcset` (`3f2a…-480.jpg`) when `vipsthumbnail` is installed.
 struct MediaStore: Sendable {
     /// The largest image accepted.
     static let maxImageSize = 5 * 1024 * 1024
     /// Where media are served.
     static let urlPrefix = SiteRoute.media("").path
+    /// The widths of the narrower copies made of a photo wider than each.
+    static let variantWidths = [480, 960, 1600]
 
     let directory: String
+    /// What makes the narrower copies; nil: photos are served as they are.
+    var thumbnailer: Thumbnailer? = .installed
 
     /// Stores an image and returns its path (`/media/3f2a….jpg`); throws `media_invalid` for anything that is not a
     /// JPEG, PNG, WebP or GIF of at most 5 MB (the bytes decide, not the name or the type the browser sent).
@@ -33,10 +38,14 @@ struct MediaStore: Sendable {
         return SiteRoute.media(name).path
     }
 
-    /// The type of a name `store` makes (`3f2a….jpg`), nil for any other name.
+    /// The type of a name `store` makes (`3f2a….jpg`, or a narrower copy `3f2a…-480.jpg`), nil for any other name.
     static func type(ofName name: some StringProtocol) -> ImageType? {
         let parts = name.split(separator: ".")
-        guard parts.count == 2, parts[0].count == 32, parts[0].allSatisfy(\.isHexDigit) else { return nil }
+        guard parts.count == 2 else { return nil }
+        let stem = parts[0].split(separator: "-")
+        guard (1...2).contains(stem.count), stem[0].count == 32, stem[0].allSatisfy(\.isHexDigit),
+            stem.count == 1 || variantWidths.contains(Int(stem[1]) ?? 0)
+        else { return nil }
         return ImageType(rawValue: String(parts[1]))
     }
 
@@ -51,6 +60,55 @@ struct MediaStore: Sendable {
             let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent(name))
         else { return nil }
         return (data, type)
+    }
+
+    /// A stored photo as an article shows it: its size and its narrower copies, narrowest first.
+    struct Photo: Sendable, Equatable {
+        var path: String
+        var width: Int
+        var height: Int
+        var variants: [(width: Int, path: String)]
+
+        static func == (left: Photo, right: Photo) -> Bool {
+            left.path == right.path && left.width == right.width && left.height == right.height
+                && left.variants.map(\.path) == right.variants.map(\.path)
+        }
+
+        /// `srcset` with every copy and the original, or nil when there is no copy.
+        var sourceSet: String? {
+            variants.isEmpty ? nil : (variants + [(width, path)]).map { "\($0.path) \($0.width)w" }.joined(separator: ", ")
+        }
+    }
+
+    private func file(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
+
+    /// The stored photo at a path `store` returned, with its size read from its header; nil for any other path.
+    func photo(at path: String) -> Photo? {
+        guard Self.isStoredPath(path) else { return nil }
+        let name = String(path.dropFirst(Self.urlPrefix.count))
+        guard let data = FileManager.default.contents(atPath: file(name)), let header = ImageHeader(data) else { return nil }
+        let stem = name.split(separator: ".")[0]
+        let suffix = name.split(separator: ".")[1]
+        let variants = Self.variantWidths.filter { $0 < header.width }.compactMap { width -> (Int, String)? in
+            let variant = "\(stem)-\(width).\(suffix)"
+            return FileManager.default.fileExists(atPath: file(variant)) ? (width, SiteRoute.media(variant).path) : nil
+        }
+        return Photo(path: path, width: header.width, height: header.height, variants: variants)
+    }
+
+    /// Makes the narrower copies of a stored photo that are missing (none for a GIF, which may move); returns how many
+    /// exist afterwards.
+    @discardableResult
+    func makeVariants(of path: String) async -> Int {
+        guard let thumbnailer, let photo = photo(at: path), !path.hasSuffix(".gif") else { return 0 }
+        let name = String(path.dropFirst(Self.urlPrefix.count))
+        let parts = name.split(separator: ".")
+        var made = photo.variants.count
+        for width in Self.variantWidths where width < photo.width && !photo.variants.contains(where: { $0.width == width }) {
+            let target = file("\(parts[0])-\(width).\(parts[1])")
+            if await thumbnailer.resize(file(name), width: width, to: target) { made += 1 }
+        }
+        return made
     }
 
     enum ImageType: String {

@@ -58,6 +58,7 @@ public enum SiteRoute: Sendable, Equatable {
     case newArticle
     case editArticle(Article.ID)
     case revision(Article.ID, ArticleRevision.ID)
+    case uploadPhoto
 
     /// The feeds' formats, by their file names.
     public enum FeedFormat: String, Sendable, CaseIterable {
@@ -128,6 +129,7 @@ public enum SiteRoute: Sendable, Equatable {
         case .editArticle(let id): Self.articleDesk + "/" + slot("id", "\(id)")
         case .revision(let article, let revision):
             SiteRoute.editArticle(article).written(slot) + "/phien-ban/" + slot("revision", "\(revision)")
+        case .uploadPhoto: Self.staffPrefix + "/media"
         }
     }
 

@@ -1,5 +1,6 @@
 import HTTPTypes
 import Hummingbird
+import NewsroomCore
 
 /// Headers every response carries so that a browser refuses what Newsroom never sends: inline or foreign script,
 /// plugins, a `<base>` that moves links, framing by another site, and content sniffed as another type.
@@ -16,6 +17,8 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         [
             "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' https: data:", "font-src 'self'",
             "connect-src 'self'", "media-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'",
+            // Frames only of the video players an article's placeholder loads when the reader clicks it.
+            "frame-src " + VideoLink.playerOrigins.joined(separator: " "),
             "frame-ancestors " + (frameAncestors.isEmpty ? "'none'" : frameAncestors.joined(separator: " ")),
         ].joined(separator: "; ")
     }

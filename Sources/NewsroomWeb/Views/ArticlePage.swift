@@ -108,6 +108,9 @@ struct ArticlePage {
         }
     }
 
+    /// An image's address as other sites need it: the site's own paths made absolute.
+    static func absolute(_ image: String, base: String) -> String { image.hasPrefix("/") ? base + image : image }
+
     /// OpenGraph with the `article:*` tags, and `NewsArticle` JSON-LD: what search engines and social sites read.
     static func metadata(_ article: Article, url: String, base: String) -> [Node] {
         var head: [Node] = []
@@ -120,7 +123,7 @@ struct ArticlePage {
         property("og:title", article.title)
         property("og:description", article.sapo)
         property("og:url", url)
-        if let cover = article.coverImage { property("og:image", base + cover) }
+        if let image = article.leadImage { property("og:image", absolute(image, base: base)) }
         property("article:published_time", VietnameseFormat.iso8601(article.publishedAt))
         property("article:modified_time", VietnameseFormat.iso8601(article.updatedAt))
         if let category = article.category { property("article:section", category.name) }
@@ -170,7 +173,7 @@ struct NewsArticleLD: Encodable {
         // Google shows at most 110 characters of a headline.
         headline = article.title.count > 110 ? String(article.title.prefix(109)) + "…" : article.title
         description = article.sapo
-        image = article.coverImage.map { [base + $0] } ?? []
+        image = article.leadImage.map { [ArticlePage.absolute($0, base: base)] } ?? []
         datePublished = VietnameseFormat.iso8601(article.publishedAt)
         dateModified = VietnameseFormat.iso8601(article.updatedAt)
         let authors = article.authors.map { Thing(type: "Person", name: $0.name, url: base + $0.path) }

@@ -17,6 +17,8 @@ struct ArticleFormPage {
         var tags: [Topic]
         var authors: [Topic]
         var siteModeration: ModerationMode
+        /// The related articles readers see now.
+        var related: [ArticleLink] = []
     }
 
     let model: Model
@@ -70,7 +72,9 @@ struct ArticleFormPage {
                             "textarea", .id("truong-markdown"), .name("markdown"), Attribute("rows", "18"), .class("markdown-input"),
                             invalid("markdown")
                         ) { form.markdown }
+                        missingAlt()
                     }
+                    photoUpload()
                     el("div", .class("field-row")) {
                         field("category", "Chuyên mục") {
                             void(
@@ -101,6 +105,7 @@ struct ArticleFormPage {
                             "input", .id("truong-cover"), .name("cover"), .type("file"),
                             Attribute("accept", "image/jpeg,image/png,image/webp,image/gif"), invalid("cover"))
                     }
+                    relatedField()
                     el("div", .class("field-row")) {
                         field("status", "Trạng thái") {
                             el("select", .id("truong-status"), .name("status")) {
