@@ -112,7 +112,9 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     let site = buildSite(config, store: store, logger: logger)
     let connections = ConnectionCounter(limits: config.connections)
-    var services: [any Service] = [RetentionService(store: store, config: config, logger: logger), site.live, site.publisher, site.readership]
+    var services: [any Service] = [
+        RetentionService(store: store, config: config, logger: logger), site.live, site.publisher, site.readership,
+    ]
     if let schedule = config.backups {
         services.append(BackupService(store: store, schedule: schedule, key: config.secret, logger: logger))
     }

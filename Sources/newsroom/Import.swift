@@ -22,7 +22,8 @@ struct Import: AsyncParsableCommand {
     @Option(help: "sqlite://ĐƯỜNG_DẪN hoặc postgres://… (NEWSROOM_DATABASE_URL, mặc định sqlite://newsroom.sqlite).") var database: String?
     @Option(help: "text, markdown, wxr, disqus hoặc json (mặc định: đoán theo tệp).") var format: Format?
     @Option(
-        help: "Thư mục ảnh của trang (NEWSROOM_MEDIA_DIR, mặc định media): markdown chép ảnh theo đường dẫn tương đối vào đây; json kiểm tra đã chép đủ ảnh chưa."
+        help:
+            "Thư mục ảnh của trang (NEWSROOM_MEDIA_DIR, mặc định media): markdown chép ảnh theo đường dẫn tương đối vào đây; json kiểm tra đã chép đủ ảnh chưa."
     )
     var mediaDir: String?
     @Argument(help: "Các tệp cần nhập; - là đầu vào chuẩn (cần --format).") var files: [String]

@@ -48,7 +48,8 @@ struct HighlightsTests {
             let a = try await store.articles.edit(nil, Self.draft("Học phí đại học"), by: "bt", now: now)
             let b = try await store.articles.edit(nil, Self.draft("Tàu điện Nhổn", category: "Giao thông"), by: "bt", now: now)
             for index in 0..<3 {
-                _ = try await store.comments.insert(Fixtures.comment(article: b.id, body: "Ý kiến \(index)", at: now.addingTimeInterval(-60)))
+                _ = try await store.comments.insert(
+                    Fixtures.comment(article: b.id, body: "Ý kiến \(index)", at: now.addingTimeInterval(-60)))
             }
             _ = try await store.comments.insert(Fixtures.comment(article: a.id, body: "Đồng ý", at: now.addingTimeInterval(-60)))
             _ = try await store.comments.insert(Fixtures.comment(article: a.id, body: "Chờ", status: .pending, at: now))
@@ -96,7 +97,10 @@ struct HighlightsTests {
             var edited = Self.draft("Một năm ngoại giao sôi động", category: "Thế giới", tags: ["Ngoại giao"])
             edited.relatedPinned = [unrelated.id, article.id, unrelated.id]
             _ = try await store.articles.edit(article.id, edited, by: "bt", now: clock)
-            #expect(try await store.highlights.related(to: article.id, limit: 5).map(\.id) == [unrelated.id, tagged.id, phrase.id, sameCategory.id])
+            #expect(
+                try await store.highlights.related(to: article.id, limit: 5).map(\.id) == [
+                    unrelated.id, tagged.id, phrase.id, sameCategory.id,
+                ])
             #expect(try await store.highlights.pinnedRelated(to: article.id).map(\.id) == [unrelated.id])
             edited.relatedPinned = nil
             edited.sapo = "Sapo mới."

@@ -8,7 +8,9 @@ implements the HTML standard's tokeniser and tree builder (entities, foreign con
 fragment (sanitised article HTML, parsed as the content of a <div>):
   - every element is one of the sanitiser's allowlist; no comments, no SVG or MathML;
   - the only attributes are href and rel on <a>, rel exactly "nofollow noopener", and on <img> src (http(s) or
-    site-relative, never mailto: or a fragment), alt, width and height (digits), loading="lazy", decoding="async";
+    site-relative, never mailto: or a fragment), alt, width and height (digits), loading="lazy", decoding="async",
+    srcset (such URLs with width descriptors) and sizes (media conditions and lengths only); class on <figure>, <div>
+    and <a> only with Newsroom's own photo and video classes; data-player on <a> only naming a video player's origin;
   - href starts with http://, https://, mailto:, "/" (not "//", not "/\\") or "#", after entity decoding, removing
     ASCII whitespace and controls and lowercasing; links that leave the site carry rel="nofollow noopener".
 document (a whole rendered page):
@@ -41,8 +43,12 @@ from xml.etree import ElementTree
 
 ALLOWED_ELEMENTS = {
     "p", "h2", "h3", "h4", "em", "strong", "b", "i", "a", "ul", "ol", "li", "blockquote", "code", "pre", "br", "hr",
-    "figure", "figcaption", "sub", "sup", "del", "table", "thead", "tbody", "tr", "th", "td", "img",
+    "figure", "figcaption", "sub", "sup", "del", "table", "thead", "tbody", "tr", "th", "td", "img", "div",
 }
+CLASSES = {"photo", "gallery", "video", "video-link"}
+PLAYERS = ("https://www.youtube-nocookie.com/", "https://player.vimeo.com/")
+SIZES = re.compile(r"^[0-9a-z ():,.%-]{1,120}$")
+WIDTH = re.compile(r"^[0-9]{1,5}w$")
 IMAGE_ATTRIBUTES = {"loading": {"lazy"}, "decoding": {"async"}}
 REL = "nofollow noopener"
 
@@ -180,6 +186,21 @@ def check_fragment(html):
                     problems.append(f"<img> {attribute}={value!r} is not a number")
             elif name == "img" and attribute == "alt":
                 pass
+            elif name == "img" and attribute == "srcset":
+                for candidate in value.split(","):
+                    parts = candidate.split()
+                    if len(parts) != 2 or not WIDTH.match(parts[1]) or not safe_fragment_href(parts[0]) \
+                            or normalised_url(parts[0]).startswith(("mailto:", "#")):
+                        problems.append(f"<img> srcset candidate {candidate!r} is not a safe image with a width")
+            elif name == "img" and attribute == "sizes":
+                if not SIZES.match(value):
+                    problems.append(f"<img> sizes={value!r} is not allowed")
+            elif name in ("figure", "div", "a") and attribute == "class":
+                if not value.split() or not set(value.split()) <= CLASSES:
+                    problems.append(f"<{name}> class={value!r} is not allowed")
+            elif name == "a" and attribute == "data-player":
+                if not value.startswith(PLAYERS) or URL_NOISE.search(value):
+                    problems.append(f"<a> data-player={value!r} is not a video player")
             elif name == "img" and attribute in IMAGE_ATTRIBUTES:
                 if value not in IMAGE_ATTRIBUTES[attribute]:
                     problems.append(f"<img> {attribute}={value!r} is not allowed")

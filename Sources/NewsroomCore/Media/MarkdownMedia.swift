@@ -84,14 +84,17 @@ public enum MarkdownMedia {
         let inside = text[index..<close].trimmingCharacters(in: .whitespacesAndNewlines)
         var source = inside
         var caption: String?
+        var bracketed = false
         if inside.hasPrefix("<"), let end = inside.firstIndex(of: ">") {
+            // `<…>` lets a destination hold spaces.
             source = String(inside[inside.index(after: inside.startIndex)..<end])
             caption = title(inside[inside.index(after: end)...])
+            bracketed = true
         } else if let space = inside.firstIndex(where: \.isWhitespace) {
             source = String(inside[..<space])
             caption = title(inside[space...])
         }
-        guard !source.isEmpty, !source.contains(where: \.isWhitespace) else { return nil }
+        guard !source.isEmpty, bracketed || !source.contains(where: \.isWhitespace), !source.contains("\n") else { return nil }
         return MarkdownImage(
             alt: alt.trimmingCharacters(in: .whitespacesAndNewlines), source: source, caption: caption,
             range: start..<text.index(after: close))

@@ -29,8 +29,13 @@ struct ArticleDeskController {
     @Sendable func uploadPhoto(_ request: Request, context: NewsroomRequestContext) async throws -> Response {
         _ = try context.requireStaff()
         var request = request
-        let posted = try await MultipartForm.read(&request)
-        let upload = try await PhotoUpload(posted, media: media)
+        let upload: PhotoUpload
+        do {
+            upload = try await PhotoUpload(try await MultipartForm.read(&request), media: media)
+        } catch let error as NewsroomError {
+            // The script reads the error: JSON here, though the route is not under the API.
+            return Responses.jsonError(error)
+        }
         struct Body: Encodable {
             var path: String
             var markdown: String

@@ -45,7 +45,8 @@ public struct PhotoImporter: Sendable {
     /// A path on this machine, not an address on the web or on the site.
     static func isRelative(_ source: String) -> Bool {
         let lower = source.lowercased()
-        return !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") || lower.hasPrefix("/")
+        return
+            !(lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//") || lower.hasPrefix("/")
             || lower.hasPrefix("data:") || lower.hasPrefix("#") || lower.hasPrefix("mailto:"))
     }
 }

@@ -42,7 +42,8 @@ extension ArticleFormPage {
     func relatedField() -> Node {
         field(
             "related", "Tin liên quan (ghim)",
-            hint: "Mỗi dòng một bài: địa chỉ (/ten-bai-12) hoặc số bài. Các bài ghim đứng đầu; chỗ còn lại máy tự chọn theo chủ đề, chuyên mục và từ ngữ."
+            hint:
+                "Mỗi dòng một bài: địa chỉ (/ten-bai-12) hoặc số bài. Các bài ghim đứng đầu; chỗ còn lại máy tự chọn theo chủ đề, chuyên mục và từ ngữ."
         ) {
             el("textarea", .id("truong-related"), .name("related"), Attribute("rows", "3")) { model.form.related }
             if !model.related.isEmpty {
