@@ -36,7 +36,19 @@ enum RelatedArticles {
         try await db.raw("DELETE FROM related_articles WHERE article_id = \(bind: id) AND pinned = \(bind: false)").run()
         let keep = try await db.raw("SELECT related_id FROM related_articles WHERE article_id = \(bind: id)").all()
             .map { try $0.decode(column: "related_id", as: Article.ID.self) }
-        for (position, other) in try await computed(for: id, excluding: Set(keep + [id]), engine: engine, db).enumerated() {
+        let chosen = try await computed(for: id, excluding: Set(keep + [id]), engine: engine, db)
+        try await store(chosen, for: id, db)
+        // The articles it relates to may now relate to it (a new article appears under the older ones it is about).
+        for other in chosen {
+            try await db.raw("DELETE FROM related_articles WHERE article_id = \(bind: other) AND pinned = \(bind: false)").run()
+            let pinned = try await db.raw("SELECT related_id FROM related_articles WHERE article_id = \(bind: other)").all()
+                .map { try $0.decode(column: "related_id", as: Article.ID.self) }
+            try await store(try await computed(for: other, excluding: Set(pinned + [other]), engine: engine, db), for: other, db)
+        }
+    }
+
+    private static func store(_ related: [Article.ID], for id: Article.ID, _ db: any SQLDatabase) async throws {
+        for (position, other) in related.enumerated() {
             try await db.raw(
                 """
                 INSERT INTO related_articles (article_id, related_id, position, pinned)

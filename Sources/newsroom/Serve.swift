@@ -71,6 +71,12 @@ struct Serve: AsyncParsableCommand {
         name: .customLong("publish-interval"),
         help: "Cứ bao nhiêu giây thì đăng các bài hẹn giờ đã đến giờ (NEWSROOM_PUBLISH_INTERVAL, mặc định 30).")
     var publishInterval: String?
+    @Option(
+        name: .customLong("views-flush-seconds"),
+        help:
+            "Cứ bao nhiêu giây thì ghi lượt đọc vào cơ sở dữ liệu và tính lại mục Đọc nhiều, Bàn luận sôi nổi (NEWSROOM_VIEWS_FLUSH_SECONDS, mặc định 60)."
+    )
+    var viewsFlushSeconds: String?
     @Flag(help: "PostgreSQL: áp dụng các migration còn thiếu trước khi chạy (NEWSROOM_MIGRATE; SQLite luôn tự áp dụng).")
     var migrate = false
     @Option(name: .customLong("pool-size"), help: "PostgreSQL: số kết nối tối đa của máy chủ này (NEWSROOM_POOL_SIZE, mặc định 10).")
@@ -189,6 +195,8 @@ struct Serve: AsyncParsableCommand {
             config.publicURL = url
         }
         config.mediaDirectory = Settings.value(mediaDir, variable: "NEWSROOM_MEDIA_DIR") ?? "media"
+        config.viewsFlushInterval = TimeInterval(
+            try Settings.integer(viewsFlushSeconds, variable: "NEWSROOM_VIEWS_FLUSH_SECONDS", default: 60, range: 1...3600))
         config.publishInterval = TimeInterval(
             try Settings.integer(publishInterval, variable: "NEWSROOM_PUBLISH_INTERVAL", default: 30, range: 1...3600))
         config.cacheBytes = try Settings.integer(cacheMB, variable: "NEWSROOM_CACHE_MB", default: 64, range: 1...65_536) << 20

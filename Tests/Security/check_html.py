@@ -156,6 +156,12 @@ def check_url_attributes(name, attributes, problems):
                         problems.append(f"<{name}> animates {target} to a {scheme} URL")
 
 
+def safe_source(parts):
+    """One srcset candidate, split: a safe image address and a width descriptor."""
+    return len(parts) == 2 and WIDTH.match(parts[1]) and safe_fragment_href(parts[0]) \
+        and not normalised_url(parts[0]).startswith(("mailto:", "#"))
+
+
 def check_fragment(html):
     problems = []
     root = html5lib.parseFragment(html, container="div", treebuilder="etree", namespaceHTMLElements=False)
@@ -188,9 +194,7 @@ def check_fragment(html):
                 pass
             elif name == "img" and attribute == "srcset":
                 for candidate in value.split(","):
-                    parts = candidate.split()
-                    if len(parts) != 2 or not WIDTH.match(parts[1]) or not safe_fragment_href(parts[0]) \
-                            or normalised_url(parts[0]).startswith(("mailto:", "#")):
+                    if not safe_source(candidate.split()):
                         problems.append(f"<img> srcset candidate {candidate!r} is not a safe image with a width")
             elif name == "img" and attribute == "sizes":
                 if not SIZES.match(value):

@@ -196,7 +196,9 @@
       var thread = element("div", "thread");
       thread.appendChild(node);
       var list = listContainer();
-      list.insertBefore(thread, list.firstChild);
+      /* The featured comments stay first. */
+      var featured = list.querySelector(":scope > .featured-comments");
+      list.insertBefore(thread, featured ? featured.nextSibling : list.firstChild);
     } else {
       var top = document.getElementById(H.ids.comment + c.parentId);
       if (!top) return;
@@ -404,6 +406,8 @@
     });
     source.addEventListener("removed", function (event) {
       var data = JSON.parse(event.data);
+      var copy = document.getElementById("noi-bat-" + data.id);
+      if (copy) copy.parentElement.remove();
       var node = commentNode(data.id);
       if (node) {
         var thread = node.parentElement;

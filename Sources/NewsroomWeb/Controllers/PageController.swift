@@ -88,10 +88,9 @@ struct PageController {
         // are rendered each time.
         let cacheKey = query.allSatisfy({ $0.key == QueryKey.sort.rawValue }) ? PageCache.Key(variant: "page:\(sort.rawValue)") : nil
         let now = self.now()
-        readership.refreshIfDue(now: now)
         // The plain page (in each sort order) carries validators, so browsers revalidate it for a 304; they change with
         // the boxes beside the article too.
-        let variant = "\(sort.rawValue)-\(readership.current.version)"
+        let variant = "\(sort.rawValue)-\(readership.version(refreshingIfDue: now))"
         let validators = { (stamp: PageStamp) in Validators(stamp: stamp, article: id, variant: variant, now: now) }
         let cached = cache.lookup(cacheKey, article: id, now: now) { component == "\($0.stamp.slug)-\(id)" }
         if let entry = cached.recent { return validators(entry.stamp).respond(to: request, with: Responses.html(entry.body)) }

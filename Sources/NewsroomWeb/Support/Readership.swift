@@ -58,12 +58,14 @@ final class Readership: Sendable {
     /// The boxes as last computed (no query).
     var current: Boxes { state.withLock { $0.boxes } }
 
-    /// Starts a flush and a new computation when the boxes are older than `interval`, without waiting for it.
-    func refreshIfDue(now: Date) {
-        let due = state.withLock { state in
-            state.refreshing == nil && (state.refreshedAt.map { now.timeIntervalSince($0) >= interval } ?? true)
+    /// The boxes' version, for a page's validator; starts a flush and a new computation when the boxes are older than
+    /// `interval`, without waiting for it.
+    func version(refreshingIfDue now: Date) -> Int {
+        let (version, due) = state.withLock { state in
+            (state.boxes.version, state.refreshing == nil && (state.refreshedAt.map { now.timeIntervalSince($0) >= interval } ?? true))
         }
         if due { Task { _ = await refresh(now: now) } }
+        return version
     }
 
     /// The boxes, computed again first when they are older than `interval` (one computation however many ask).
@@ -134,41 +136,61 @@ final class Readership: Sendable {
         return boxes
     }
 
+    static let secPurpose = HTTPField.Name("Sec-Purpose")!
+    static let purpose = HTTPField.Name("Purpose")!
+
     /// Whether a request is a reader's: a User-Agent that names no robot, and not a prefetch.
     static func isReader(_ headers: HTTPFields) -> Bool {
         guard let agent = headers[.userAgent], !agent.isEmpty else { return false }
-        if let purpose = headers[HTTPField.Name("Sec-Purpose")!] ?? headers[HTTPField.Name("Purpose")!],
-            purpose.contains("prefetch")
-        {
-            return false
-        }
+        if let purpose = headers[secPurpose] ?? headers[purpose], purpose.contains("prefetch") { return false }
         return !RobotAgents.matches(agent)
     }
 }
 
-/// The words robots put in their User-Agent, matched without regard to case in one pass over the bytes.
+/// The words robots put in their User-Agent, matched without regard to case in one pass over the bytes. Every page
+/// view asks, so the words are kept flat (no array per word to retain) and a byte no word starts with is passed over
+/// after one table look-up.
 enum RobotAgents {
-    static let tokens: [[UInt8]] = [
+    static let words = [
         "bot", "crawl", "spider", "slurp", "facebookexternalhit", "preview", "headless", "lighthouse", "curl/", "wget",
-        "python", "go-http-client", "java/", "okhttp", "httpclient", "monitor", "scrap", "fetch", "archive", "wrk",
-    ].map { Array($0.utf8) }
+        "python", "go-http-client", "java/", "okhttp", "httpclient", "monitor", "scrap", "fetch", "archive",
+    ]
+    /// Every word's bytes, one after the other, and where each starts and ends.
+    static let bytes: [UInt8] = words.flatMap { Array($0.utf8) }
+    static let bounds: [(start: Int, end: Int)] = {
+        var start = 0
+        return words.map { word in
+            defer { start += word.utf8.count }
+            return (start, start + word.utf8.count)
+        }
+    }()
+    /// For each byte, whether a word starts with it.
+    static let starts: [Bool] = (0..<256).map { byte in words.contains { $0.utf8.first == UInt8(byte) } }
 
     static func matches(_ agent: String) -> Bool {
         var agent = agent
-        return agent.withUTF8 { bytes in
-            guard bytes.count >= 3 else { return true }
-            for start in 0..<bytes.count {
-                let first = bytes[start] | 0x20
-                tokens: for token in tokens where token[0] == first && start + token.count <= bytes.count {
-                    for offset in 1..<token.count {
-                        let byte = bytes[start + offset]
-                        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                        if lower != token[offset] { continue tokens }
+        return agent.withUTF8 { text in
+            guard text.count >= 3 else { return true }
+            return bytes.withUnsafeBufferPointer { bytes in
+                bounds.withUnsafeBufferPointer { bounds in
+                    starts.withUnsafeBufferPointer { starts in
+                        for position in 0..<text.count {
+                            let first = lowercased(text[position])
+                            guard starts[Int(first)] else { continue }
+                            words: for word in bounds where bytes[word.start] == first && position + word.end - word.start <= text.count {
+                                for offset in 1..<(word.end - word.start)
+                                where lowercased(text[position + offset]) != bytes[word.start + offset] {
+                                    continue words
+                                }
+                                return true
+                            }
+                        }
+                        return false
                     }
-                    return true
                 }
             }
-            return false
         }
     }
+
+    private static func lowercased(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
 }

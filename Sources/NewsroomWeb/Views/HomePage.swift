@@ -29,7 +29,6 @@ struct HomePage {
                     Teasers(articles: model.featured, lead: true).render()
                 }
             }
-            if model.page == 1 { Highlights.boxes(model.boxes, counts: true) }
             el("h1", .class("section-title")) { Strings.homeTitle }
             if model.articles.isEmpty && model.featured.isEmpty {
                 el("p", .class("muted")) { Strings.homeEmpty }
@@ -37,6 +36,7 @@ struct HomePage {
                 Teasers(articles: model.articles, lead: model.featured.isEmpty && model.page == 1).render()
             }
             Pagination(page: model.page, total: model.total, pageSize: Self.pageSize, link: Self.link).render()
+            if model.page == 1 { Highlights.boxes(model.boxes, counts: true) }
         }
     }
 }
@@ -104,7 +104,7 @@ struct Teasers {
         el("ol", .class("article-list")) {
             for (position, article) in articles.enumerated() {
                 el("li", .class(lead && position == 0 ? "teaser teaser-lead" : "teaser")) {
-                    if let cover = article.coverImage {
+                    if let cover = article.leadImage {
                         el("a", .class("teaser-cover"), .href(article.path), Attribute("tabindex", "-1"), Attribute("aria-hidden", "true"))
                         {
                             void("img", Attribute("src", cover), Attribute("alt", ""), Attribute("loading", "lazy"))
