@@ -133,6 +133,8 @@
           markdown.selectionStart = markdown.selectionEnd = before.length + line.length;
           markdown.focus();
           file.value = "";
+          upload.querySelector("[name=photo_alt]").value = "";
+          upload.querySelector("[name=photo_caption]").value = "";
           announce("Đã chèn ảnh vào nội dung.");
         })
         .catch(function () { upload.closest("form").requestSubmit(event.target); });
