@@ -9,8 +9,8 @@ import Synchronization
 /// A view is one increment in memory (pages served from the cache and 304s included; bots, prefetches and requests
 /// without a User-Agent left out). Every `interval` the counts go to the database in one transaction, adding to what
 /// other instances wrote, and the boxes are computed again; when they change, the page cache is emptied so every page
-/// shows the new ones. A page that finds the boxes older than `interval` starts that work itself (`refreshIfDue`), so
-/// it also happens where no background service runs.
+/// shows the new ones. A page that finds the boxes older than `interval` starts that work itself
+/// (`version(refreshingIfDue:)`), so it also happens where no background service runs.
 final class Readership: Sendable {
     /// The site-wide boxes and a version that changes with them (part of each article page's validator).
     struct Boxes: Sendable, Equatable {
@@ -34,6 +34,8 @@ final class Readership: Sendable {
         var boxes = Boxes()
         var refreshedAt: Date?
         var refreshing: Task<Boxes, Never>?
+        /// A page has asked for a refresh that has not begun yet: the pages after it need not ask again.
+        var requested = false
         var topics: [String: (boxes: Boxes, at: Date)] = [:]
     }
 
@@ -62,7 +64,11 @@ final class Readership: Sendable {
     /// `interval`, without waiting for it.
     func version(refreshingIfDue now: Date) -> Int {
         let (version, due) = state.withLock { state in
-            (state.boxes.version, state.refreshing == nil && (state.refreshedAt.map { now.timeIntervalSince($0) >= interval } ?? true))
+            let due =
+                !state.requested && state.refreshing == nil
+                && (state.refreshedAt.map { now.timeIntervalSince($0) >= interval } ?? true)
+            if due { state.requested = true }
+            return (state.boxes.version, due)
         }
         if due { Task { _ = await refresh(now: now) } }
         return version
@@ -84,6 +90,7 @@ final class Readership: Sendable {
             if let running = state.refreshing { return running }
             let views = state.views
             state.views = [:]
+            state.requested = false
             let task = Task { await self.compute(flushing: views, now: now) }
             state.refreshing = task
             return task
