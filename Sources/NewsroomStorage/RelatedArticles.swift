@@ -17,9 +17,10 @@ enum RelatedArticles {
     ]
 
     /// Replaces the editor's pinned choice when `pinned` is given, and computes the rest again, inside the caller's
-    /// transaction, after the article and its search entry are written.
+    /// transaction, after the article and its search entry are written. With `cascade`, the lists of the articles
+    /// chosen are computed again too (an editor's save; imports of many articles leave it to `newsroom reindex`).
     static func refresh(
-        _ id: Article.ID, pinned: [Article.ID]?, engine: any SearchEngine, _ db: any SQLDatabase
+        _ id: Article.ID, pinned: [Article.ID]?, cascade: Bool, engine: any SearchEngine, _ db: any SQLDatabase
     ) async throws {
         if let pinned {
             try await db.raw("DELETE FROM related_articles WHERE article_id = \(bind: id) AND pinned = \(bind: true)").run()
@@ -39,11 +40,35 @@ enum RelatedArticles {
         let chosen = try await computed(for: id, excluding: Set(keep + [id]), engine: engine, db)
         try await store(chosen, for: id, db)
         // The articles it relates to may now relate to it (a new article appears under the older ones it is about).
-        for other in chosen {
+        for other in chosen where cascade {
             try await db.raw("DELETE FROM related_articles WHERE article_id = \(bind: other) AND pinned = \(bind: false)").run()
             let pinned = try await db.raw("SELECT related_id FROM related_articles WHERE article_id = \(bind: other)").all()
                 .map { try $0.decode(column: "related_id", as: Article.ID.self) }
             try await store(try await computed(for: other, excluding: Set(pinned + [other]), engine: engine, db), for: other, db)
+        }
+    }
+
+    /// Computes every listed article's list again, `batch` articles per transaction (after a rebuild of the search
+    /// index, or once after upgrading to a version with related articles); returns how many were computed.
+    static func rebuildAll(on database: any Database, engine: any SearchEngine, batch: Int = 200) async throws -> Int {
+        var after: Article.ID = 0
+        var count = 0
+        while true {
+            let start = after
+            let ids = try await database.read { db in
+                try await db.raw(
+                    """
+                    SELECT id FROM articles WHERE id > \(bind: start) AND status = 'published' AND embed_url IS NULL
+                    ORDER BY id LIMIT \(bind: batch)
+                    """
+                ).all().map { try $0.decode(column: "id", as: Article.ID.self) }
+            }
+            guard let last = ids.last else { return count }
+            try await database.write { db in
+                for id in ids { try await refresh(id, pinned: nil, cascade: false, engine: engine, db) }
+            }
+            count += ids.count
+            after = last
         }
     }
 

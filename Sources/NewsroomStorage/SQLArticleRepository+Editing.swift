@@ -10,7 +10,7 @@ extension SQLArticleRepository {
         let stored = try await database.write { db -> (Article.ID, Bool) in
             let existing = try await db.raw("SELECT id FROM articles WHERE slug = \(bind: draft.slug)").first()
             let id = try existing?.decode(column: "id", as: Article.ID.self)
-            return (try await Self.store(draft, id: id, editor: "import", now: now, engine: engine, db), id == nil)
+            return (try await Self.store(draft, id: id, editor: "import", now: now, engine: engine, cascade: false, db), id == nil)
         }
         guard let article = try await article(id: stored.0) else { throw StorageError.noRowReturned }
         return (article, stored.1)
@@ -25,7 +25,7 @@ extension SQLArticleRepository {
             if let id, try await db.raw("SELECT id FROM articles WHERE id = \(bind: id)").first() == nil {
                 throw NewsroomError(.articleNotFound)
             }
-            return try await Self.store(draft, id: id, editor: editor, now: now, engine: engine, db)
+            return try await Self.store(draft, id: id, editor: editor, now: now, engine: engine, cascade: true, db)
         }
         guard let article = try await article(id: stored) else { throw StorageError.noRowReturned }
         return article
@@ -35,7 +35,8 @@ extension SQLArticleRepository {
     /// transaction. Publication time: the draft's when it gives one; else an article that readers have seen keeps its
     /// first, and one published now for the first time gets `now`.
     static func store(
-        _ draft: ArticleDraft, id: Article.ID?, editor: String, now: Date, engine: any SearchEngine, _ db: any SQLDatabase
+        _ draft: ArticleDraft, id: Article.ID?, editor: String, now: Date, engine: any SearchEngine, cascade: Bool = false,
+        _ db: any SQLDatabase
     ) async throws -> Article.ID {
         let body = String(decoding: try JSONEncoder().encode(draft.body), as: UTF8.self)
         var publishedAt = draft.publishedAt.map(Timestamp.init) ?? Timestamp(now)
@@ -98,7 +99,7 @@ extension SQLArticleRepository {
             )
             .run()
         try await SearchIndex.update(articleID, previous: indexed, engine: engine, db)
-        try await RelatedArticles.refresh(articleID, pinned: draft.relatedPinned, engine: engine, db)
+        try await RelatedArticles.refresh(articleID, pinned: draft.relatedPinned, cascade: cascade, engine: engine, db)
         return articleID
     }
 
@@ -148,7 +149,7 @@ extension SQLArticleRepository {
             // A scheduled article was not in the index.
             for id in published {
                 try await SearchIndex.update(id, previous: nil, engine: searchEngine, db)
-                try await RelatedArticles.refresh(id, pinned: nil, engine: searchEngine, db)
+                try await RelatedArticles.refresh(id, pinned: nil, cascade: true, engine: searchEngine, db)
             }
             return published
         }

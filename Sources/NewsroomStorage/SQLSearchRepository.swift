@@ -31,4 +31,8 @@ public struct SQLSearchRepository: SearchRepository {
     public func rebuild() async throws -> Int {
         try await SearchIndex.rebuild(on: database, engine: engine)
     }
+
+    public func rebuildRelated() async throws -> Int {
+        try await RelatedArticles.rebuildAll(on: database, engine: engine)
+    }
 }

@@ -118,6 +118,22 @@ struct HighlightsTests {
         }
     }
 
+    @Test func anEditorsSaveReachesTheOlderArticlesItIsAboutAndReindexReachesImportedOnes() async throws {
+        try await TestStore.with { store in
+            let now = Fixtures.now
+            let older = try await store.articles.edit(nil, Self.draft("Ngập sâu ở Thủ Đức", tags: ["Triều cường"]), by: "bt", now: now)
+            #expect(try await store.highlights.related(to: older.id, limit: 5).isEmpty)
+            let newer = try await store.articles.edit(nil, Self.draft("Triều cường đạt đỉnh", tags: ["Triều cường"]), by: "bt", now: now)
+            #expect(try await store.highlights.related(to: older.id, limit: 5).map(\.id) == [newer.id])
+            // An import of many articles computes only each one's own list; `reindex` computes them all.
+            let imported = try await store.articles.save(Self.draft("Người dân kê cao đồ đạc", tags: ["Triều cường"]), now: now).article
+            #expect(try await store.highlights.related(to: imported.id, limit: 5).count == 2)
+            #expect(!(try await store.highlights.related(to: older.id, limit: 5).contains { $0.id == imported.id }))
+            #expect(try await store.search.rebuildRelated() == 3)
+            #expect(try await store.highlights.related(to: older.id, limit: 5).contains { $0.id == imported.id })
+        }
+    }
+
     @Test func featuredCommentsLeadAndLeaveWhenRejectedAndTheLogRecordsIt() async throws {
         try await TestStore.with { store in
             let now = Fixtures.now

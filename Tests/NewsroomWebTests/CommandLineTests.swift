@@ -76,7 +76,7 @@ import Testing
             #expect(try newsroom(["import", Fixtures.seedURL.path], database: database).status == 0)
             let run = try newsroom(["reindex"], database: database)
             #expect(run.status == 0, "\(run.error)")
-            #expect(run.output.hasPrefix("Đã lập chỉ mục 1 bài viết"))
+            #expect(run.output.hasPrefix("Đã lập chỉ mục 1 bài viết và tính lại tin liên quan của 1 bài"))
             let store = try await Store.open(.sqlite(path: database), logger: .init(label: "test"))
             // The seed is about the year of diplomacy: typed without diacritics, it is found.
             let found = try await store.search.search(SearchQuery("ngoai giao"), filter: .init(), limit: 10, offset: 0)

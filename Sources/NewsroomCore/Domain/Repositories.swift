@@ -197,6 +197,10 @@ public protocol SearchRepository: Sendable {
 
     /// Rebuilds the index from every published article; returns how many were indexed.
     func rebuild() async throws -> Int
+
+    /// Computes every published article's related articles again through the index ("Tin liên quan"; pinned ones are
+    /// kept); returns how many articles were computed.
+    func rebuildRelated() async throws -> Int
 }
 
 /// What narrows a search: a category (by slug) and a range of publication times.
