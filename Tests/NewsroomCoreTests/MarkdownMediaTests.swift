@@ -14,6 +14,11 @@ import Testing
         #expect(String(text[images[0].range]) == #"![Cầu \] Rồng](/media/a.jpg "Ảnh: \"Đà Nẵng\"")"#)
         #expect(MarkdownMedia.images(in: "```\n![x](y.png)\n```\n![z](w.png)").map(\.source) == ["w.png"])
         #expect(MarkdownMedia.images(in: "![không đóng](a.png").isEmpty)
+        // A description of invisible characters or spaces alone is no description.
+        for blank in ["\u{200B}", " \u{00AD} ", "\u{2060}\u{FEFF}", "\u{202E}", "\t"] {
+            #expect(MarkdownMedia.images(in: "![\(blank)](a.png \"\u{200B}\")").map(\.alt) == [""], "\(blank.unicodeScalars.map(\.value))")
+            #expect(MarkdownMedia.images(in: "![\(blank)](a.png \"\u{200B}\")").first?.caption == nil)
+        }
     }
 
     @Test func aParagraphOfPhotosOnlyIsAFigureOrAGallery() {

@@ -87,14 +87,14 @@ struct HighlightsTests {
             let sameCategory = try await add(Self.draft("Tin vắn buổi sáng", category: "Thế giới"))
             let unrelated = try await add(Self.draft("Giá xăng giảm nhẹ", category: "Kinh tế"))
             let draft = try await add(Self.draft("Ngoại giao bản nháp", category: "Thế giới", tags: ["Ngoại giao"], status: .draft))
-            let article = try await add(Self.draft("Một năm ngoại giao sôi động", category: "Thế giới", tags: ["Ngoại giao"]))
+            let article = try await add(Self.draft("Hội nghị ngoại giao tại Hà Nội bế mạc", category: "Thế giới", tags: ["Ngoại giao"]))
             let related = try await store.highlights.related(to: article.id, limit: 5)
             // Tag (3) + category (1) first, then the title phrase "ngoại giao" (2), then the category alone (1).
             #expect(related.map(\.id) == [tagged.id, phrase.id, sameCategory.id])
             #expect(!related.contains { $0.id == unrelated.id || $0.id == draft.id || $0.id == article.id })
             #expect(related.allSatisfy { !$0.pinned })
             // The editor pins an article the computation would not choose; it comes first and stays on later saves.
-            var edited = Self.draft("Một năm ngoại giao sôi động", category: "Thế giới", tags: ["Ngoại giao"])
+            var edited = Self.draft("Hội nghị ngoại giao tại Hà Nội bế mạc", category: "Thế giới", tags: ["Ngoại giao"])
             edited.relatedPinned = [unrelated.id, article.id, unrelated.id]
             _ = try await store.articles.edit(article.id, edited, by: "bt", now: clock)
             #expect(

@@ -37,7 +37,7 @@ public enum PlainTextArticle {
         return ArticleDraft(title: title.text, sapo: lines[1].text, body: body)
     }
 
-    /// A short line without final punctuation: "3 trọng tâm cho năm 2024".
+    /// A short line without final punctuation: "Ba việc cần làm trước mùa mưa".
     public static func isSubheading(_ line: String) -> Bool {
         guard let last = line.last else { return false }
         return line.count <= subheadingMaxLength && !sentenceEndings.contains(last)

@@ -95,9 +95,12 @@ public enum MarkdownMedia {
             caption = title(inside[space...])
         }
         guard !source.isEmpty, bracketed || !source.contains(where: \.isWhitespace), !source.contains("\n") else { return nil }
+        // What a reader would see: invisible characters and runs of spaces do not make a description.
         return MarkdownImage(
-            alt: alt.trimmingCharacters(in: .whitespacesAndNewlines), source: source, caption: caption,
-            range: start..<text.index(after: close))
+            alt: VietnameseText.cleanedLine(alt), source: source,
+            caption: caption.map(VietnameseText.cleanedLine).flatMap {
+                $0.isEmpty ? nil : $0
+            }, range: start..<text.index(after: close))
     }
 
     /// The `)` that closes a link destination, parentheses inside it balanced and quoted titles skipped.

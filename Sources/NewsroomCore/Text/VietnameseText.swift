@@ -36,7 +36,7 @@ public enum VietnameseText {
     }
 
     /// A URL slug: the folded title's letters and digits, runs of anything else joined by one `-`.
-    /// "2023 - năm ngoại giao sôi động" → "2023-nam-ngoai-giao-soi-dong". Never empty: a title with no
+    /// "2025 - mùa lúa bội thu ở Đồng Tháp" → "2025-mua-lua-boi-thu-o-dong-thap". Never empty: a title with no
     /// letter or digit gives "bai-viet".
     public static func slug(_ text: String, maxLength: Int = 80) -> String {
         var slug = ""
